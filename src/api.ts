@@ -1,0 +1,289 @@
+// The application's API: what the engine implements and what IPC (Electron) and HTTP (browser mode)
+// proxy to the renderer. Every method takes at most one plain-object argument and returns plain data
+// (JSON-serialisable), so each transport can forward it unchanged. Argument schemas live in api-schema.ts.
+
+export type EntityType = 'PERSON' | 'LOCATION' | 'ORGANIZATION' | 'DATE';
+export const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'LOCATION', 'ORGANIZATION', 'DATE'];
+
+/** A span of text; start/end are UTF-16 offsets into the text it was found in (end exclusive). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface EntitySpan extends Span {
+  type: EntityType;
+  text: string;
+  /** DATE only: ISO date (YYYY-MM-DD), year-month (YYYY-MM) or year (YYYY), when the text determines one. */
+  value?: string;
+  /** 'auto' from the tagger; 'user' from a correction the user taught (annotations issue). */
+  origin?: 'auto' | 'user';
+}
+
+export type ArticleFormat = 'txt' | 'md' | 'html' | 'json' | 'jsonl';
+
+export interface ArticleMeta {
+  /** Path relative to the archive root with '/' separators, plus '#n' (1-based line) for .jsonl lines. */
+  id: string;
+  title: string;
+  source?: string;
+  /** City dateline, when the article has one. */
+  location?: string;
+  /** ISO 8601: 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:mm' (local time as written in the article). */
+  date?: string;
+  url?: string;
+  tags: string[];
+  /** Size of the file (or of the jsonl line) in bytes. */
+  bytes: number;
+  format: ArticleFormat;
+}
+
+export interface Article extends ArticleMeta {
+  /** The body exactly as the reader shows it; every offset in the API points into this string. */
+  text: string;
+}
+
+export interface FailedFile {
+  path: string;
+  error: string;
+}
+
+export type IndexPhase = 'idle' | 'scanning' | 'parsing' | 'indexing' | 'saving' | 'done' | 'cancelled' | 'error';
+
+export interface IndexProgress {
+  phase: IndexPhase;
+  done: number;
+  total: number;
+  message?: string;
+}
+
+export interface IndexReport {
+  articles: number;
+  indexed: number;
+  unchanged: number;
+  removed: number;
+  failed: FailedFile[];
+  ms: number;
+}
+
+export interface ArchiveStatus {
+  /** Absolute path of the open archive, or null when none is open. */
+  root: string | null;
+  articles: number;
+  progress: IndexProgress;
+  failed: FailedFile[];
+  lastReport?: IndexReport;
+}
+
+export type SortOrder = 'relevance' | 'date' | 'title' | 'source';
+
+export interface Filters {
+  source?: string[];
+  year?: number[];
+  /** Entity filters as 'TYPE:text', e.g. 'PERSON:بوتين'. */
+  entity?: string[];
+}
+
+export interface SearchRequest {
+  query: string;
+  offset?: number;
+  limit?: number;
+  sort?: 'relevance' | 'date';
+  /** Strictness: only documents whose original text matches the query's diacritics / hamza spelling. */
+  matchDiacritics?: boolean;
+  matchHamza?: boolean;
+  filters?: Filters;
+}
+
+export interface Snippet {
+  text: string;
+  /** [start, end) UTF-16 offsets into snippet.text. */
+  highlights: [number, number][];
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  source?: string;
+  date?: string;
+  score: number;
+  snippet: Snippet;
+  /** True when the article lacks some of the query's words (listed after full matches). */
+  partial?: boolean;
+  /** 'annotation' when the hit comes from the user's notes or tags on this article. */
+  kind?: 'article' | 'annotation';
+}
+
+export interface Facets {
+  source: Record<string, number>;
+  year: Record<string, number>;
+}
+
+export interface SearchResult {
+  total: number;
+  /** How many of `total` contain every query word. */
+  fullMatches: number;
+  hits: SearchHit[];
+  facets: Facets;
+  /** Set when the query was malformed and read in a particular way, or is empty. */
+  message?: string;
+}
+
+export interface ListRequest {
+  offset?: number;
+  limit?: number;
+  sort?: 'date' | 'title' | 'source';
+  descending?: boolean;
+  filters?: Filters;
+}
+
+export interface ListResult {
+  total: number;
+  items: ArticleMeta[];
+  facets: Facets;
+}
+
+export interface ArticleView extends Article {
+  entities: EntitySpan[];
+  /** Ranges in text matching `query`, when one was given, in document order. */
+  hits: [number, number][];
+}
+
+export interface EntityCount {
+  type: EntityType;
+  text: string;
+  count: number;
+}
+
+export interface AnalyzedToken {
+  text: string;
+  start: number;
+  end: number;
+  norm: string;
+  term: string;
+  stop: boolean;
+}
+
+// ---- annotations (the user's own work; stored inside the archive folder) ----
+
+export type HighlightColor = 'yellow' | 'green' | 'blue' | 'pink' | 'purple';
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export interface Annotation {
+  id: string;
+  articleId: string;
+  kind: 'highlight' | 'entity';
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  color?: HighlightColor;
+  note?: string;
+  tags: string[];
+  /** kind 'entity': the type the user gave, or null to remove an automatic entity. */
+  entityType?: EntityType | null;
+  /** kind 'entity': apply to every article containing this name (all clitic forms). */
+  archiveWide?: boolean;
+  created: string;
+  modified: string;
+}
+
+/** An annotation as placed on the current text of its article. */
+export interface AnchoredAnnotation extends Annotation {
+  /** Where it is now, or null when it could not be placed (an orphan, kept and shown, never dropped). */
+  anchor: Span | null;
+}
+
+export interface AnnotationInput {
+  articleId: string;
+  start: number;
+  end: number;
+  kind?: 'highlight' | 'entity';
+  color?: HighlightColor;
+  note?: string;
+  tags?: string[];
+  entityType?: EntityType | null;
+  archiveWide?: boolean;
+}
+
+export interface AnnotationPatch {
+  id: string;
+  color?: HighlightColor;
+  note?: string;
+  tags?: string[];
+  entityType?: EntityType | null;
+  archiveWide?: boolean;
+}
+
+export interface AnnotationFilter {
+  articleId?: string;
+  tag?: string;
+  color?: HighlightColor;
+  kind?: 'highlight' | 'entity';
+  entityType?: EntityType;
+  /** Substring search inside notes (Arabic-normalised). */
+  text?: string;
+}
+
+export type ExportFormat = 'json' | 'md' | 'csv';
+
+/** The API. Every transport exposes exactly these methods, each taking one argument object. */
+export interface ArchiveApi {
+  openArchive(req: { path: string }): Promise<ArchiveStatus>;
+  getStatus(): Promise<ArchiveStatus>;
+  reindex(): Promise<IndexReport>;
+  cancelIndexing(): Promise<void>;
+  listArticles(req: ListRequest): Promise<ListResult>;
+  getArticle(req: { id: string; query?: string; matchDiacritics?: boolean; matchHamza?: boolean }): Promise<ArticleView>;
+  search(req: SearchRequest): Promise<SearchResult>;
+  topEntities(req: { type?: EntityType; limit?: number }): Promise<EntityCount[]>;
+  analyze(req: { text: string }): Promise<AnalyzedToken[]>;
+  listAnnotations(req: AnnotationFilter): Promise<AnchoredAnnotation[]>;
+  addAnnotation(req: AnnotationInput): Promise<AnchoredAnnotation>;
+  updateAnnotation(req: AnnotationPatch): Promise<AnchoredAnnotation>;
+  deleteAnnotation(req: { id: string }): Promise<void>;
+  exportAnnotations(req: { format: ExportFormat; filter?: AnnotationFilter }): Promise<string>;
+  importAnnotations(req: { json: string }): Promise<{ added: number; skipped: number }>;
+}
+
+export type ApiMethod = keyof ArchiveApi;
+
+export const API_METHODS: readonly ApiMethod[] = [
+  'openArchive',
+  'getStatus',
+  'reindex',
+  'cancelIndexing',
+  'listArticles',
+  'getArticle',
+  'search',
+  'topEntities',
+  'analyze',
+  'listAnnotations',
+  'addAnnotation',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'exportAnnotations',
+  'importAnnotations',
+];
+
+export const ANNOTATION_METHODS = [
+  'listAnnotations',
+  'addAnnotation',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'exportAnnotations',
+  'importAnnotations',
+] as const satisfies readonly ApiMethod[];
+
+/** What the archive engine (src/engine) implements; src/app.ts adds the annotation methods to make ArchiveApi. */
+export type EngineApi = Omit<ArchiveApi, (typeof ANNOTATION_METHODS)[number]>;

@@ -1,0 +1,7 @@
+import type { Command } from '../command.js';
+
+// Placeholder until this command is written; replace the whole file.
+export const annotationsCommand: Command = async (_argv, io) => {
+  io.stderr('archive-reader: annotations is not available yet\n');
+  return 1;
+};

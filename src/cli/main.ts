@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import type { Command, CliIO } from './command.js';
+import { UsageError } from './usage-error.js';
+import { analyzeCommand } from './commands/analyze.js';
+import { annotationsCommand } from './commands/annotations.js';
+import { entitiesCommand } from './commands/entities.js';
+import { indexCommand } from './commands/index.js';
+import { searchCommand } from './commands/search.js';
+import { serveCommand } from './commands/serve.js';
+import { showCommand } from './commands/show.js';
+
+const commands: Record<string, Command> = {
+  index: indexCommand,
+  search: searchCommand,
+  show: showCommand,
+  entities: entitiesCommand,
+  analyze: analyzeCommand,
+  serve: serveCommand,
+  annotations: annotationsCommand,
+};
+
+const HELP = `usage: archive-reader <command> [options]
+
+  index <folder> [--cache DIR] [--json]            index a folder of articles (incremental)
+  search <folder> <query> [--limit N] [--offset N] [--sort relevance|date] [--json] [--cache DIR]
+  search <folder> --queries FILE [--limit N] --json one JSON line per query
+  show <folder> <id> [--json]                      one article with its metadata
+  entities [--json] <file> | --stdin               people, places, organisations, dates
+  analyze [--json] <text> | --stdin                how the Arabic analyzer reads a text
+  serve <folder> [--port N]                        the reader in a browser (127.0.0.1 only)
+  annotations <folder> list|export|add ...         the user's highlights and notes
+
+Exit codes: 0 success, 2 usage error, 1 other failure.`;
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(HELP + '\n');
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  try {
+    if (!command) throw new UsageError(`unknown command '${name}' (try: archive-reader help)`);
+    return await command(rest, io);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr(`archive-reader: ${message.split('\n')[0]}\n`);
+    return err instanceof UsageError ? 2 : 1;
+  }
+}
+
+const processIO: CliIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin: async () => readFileSync(0, 'utf8'),
+};
+
+/** Entry point of bin/archive-reader.mjs. */
+export async function main(): Promise<void> {
+  process.exitCode = await runCli(process.argv.slice(2), processIO);
+}
