@@ -1,0 +1,101 @@
+// Turns the bytes of a saved article into text, or says why it cannot: no mojibake reaches the index.
+// Strategy: BOM (UTF-8, UTF-16 LE/BE) → valid UTF-8 → a declared charset (HTML) → detection (chardet), where
+// Arabic letters in 0xC1–0xFE that are not valid UTF-8 are read as Windows-1256. The result is then checked:
+// replacement characters, NUL bytes or many control characters mean "binary or undecodable file".
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+
+export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; error: string };
+
+export const UNDECODABLE = 'binary or undecodable file';
+export const EMPTY = 'empty file';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Share of control characters (other than tab, newline, carriage return, form feed) tolerated in text. */
+const MAX_CONTROL_RATIO = 0.002;
+
+export function decodeText(buf: Uint8Array, declaredCharset?: string): Decoded {
+  if (buf.length === 0) return { ok: false, error: EMPTY };
+  const decoded = decodeBytes(buf, declaredCharset);
+  if (decoded === null) return { ok: false, error: UNDECODABLE };
+  if (!looksLikeText(decoded.text)) return { ok: false, error: UNDECODABLE };
+  if (decoded.text.trim() === '') return { ok: false, error: EMPTY };
+  return { ok: true, ...decoded };
+}
+
+function decodeBytes(buf: Uint8Array, declaredCharset?: string): { text: string; encoding: string } | null {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return tryUtf8(buf.subarray(3));
+  if (buf[0] === 0xff && buf[1] === 0xfe) return utf16(buf.subarray(2), 'utf-16le');
+  if (buf[0] === 0xfe && buf[1] === 0xff) return utf16(buf.subarray(2), 'utf-16be');
+  if (buf.includes(0)) return null;
+  const asUtf8 = tryUtf8(buf);
+  if (asUtf8) return asUtf8;
+  const declared = declaredCharset && normaliseCharset(declaredCharset);
+  if (declared && declared !== 'utf-8' && iconv.encodingExists(declared)) {
+    return { text: iconv.decode(Buffer.from(buf), declared), encoding: declared };
+  }
+  const encoding = detectLegacyEncoding(buf);
+  if (!encoding) return null;
+  return { text: iconv.decode(Buffer.from(buf), encoding), encoding };
+}
+
+function tryUtf8(buf: Uint8Array): { text: string; encoding: string } | null {
+  try {
+    return { text: utf8.decode(buf), encoding: 'utf-8' };
+  } catch {
+    return null;
+  }
+}
+
+function utf16(buf: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): { text: string; encoding: string } | null {
+  if (buf.length % 2 !== 0) return null;
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(buf), encoding };
+  } catch {
+    return null;
+  }
+}
+
+function normaliseCharset(name: string): string {
+  const n = name.trim().toLowerCase();
+  if (n === 'utf8') return 'utf-8';
+  if (n === 'cp1256' || n === 'arabic' || n === 'x-cp1256') return 'windows-1256';
+  return n;
+}
+
+/** Byte ranges of Windows-1256 that hold Arabic letters (and a few Latin letters with accents). */
+function arabicByteShare(buf: Uint8Array): number {
+  let high = 0;
+  let arabic = 0;
+  for (const b of buf) {
+    if (b < 0x80) continue;
+    high++;
+    if ((b >= 0xc1 && b <= 0xfe) || b === 0x81 || b === 0x8d || b === 0x8e || b === 0x90 || b === 0x98) arabic++;
+  }
+  return high === 0 ? 0 : arabic / high;
+}
+
+function detectLegacyEncoding(buf: Uint8Array): string | null {
+  const sample = buf.length > 65536 ? buf.subarray(0, 65536) : buf;
+  const matches = chardet.analyse(sample);
+  const arabicShare = arabicByteShare(sample);
+  const best = matches[0];
+  if (best && /^(windows-1256|iso-8859-6)$/i.test(best.name)) return 'windows-1256';
+  if (arabicShare >= 0.8) return 'windows-1256';
+  if (best && best.confidence >= 50 && iconv.encodingExists(best.name) && !/^utf-(16|32)/i.test(best.name)) {
+    return best.name.toLowerCase();
+  }
+  return null;
+}
+
+function looksLikeText(text: string): boolean {
+  if (text.includes('\uFFFD')) return false;
+  let control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return false;
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f || (c >= 0x80 && c <= 0x9f)) control++;
+  }
+  return control <= Math.max(1, text.length * MAX_CONTROL_RATIO);
+}

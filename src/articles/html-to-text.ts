@@ -1,0 +1,57 @@
+// Plain text from HTML: block elements become paragraphs separated by blank lines, <br> a line break;
+// scripts, styles and other non-content elements are dropped. Works on linkedom (or any DOM) nodes.
+import { parseHTML } from 'linkedom';
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'BUTTON', 'FORM', 'INPUT', 'SELECT', 'TEXTAREA', 'HEAD', 'TITLE', 'META', 'LINK']);
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY',
+  'THEAD', 'TFOOT', 'TR', 'UL', 'HTML',
+]);
+
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+}
+
+export function nodeToText(root: DomNode): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    const p = current.replace(/[ \t\r\f\v\u00A0]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
+    if (p) paragraphs.push(p);
+    current = '';
+  };
+  const walk = (node: DomNode): void => {
+    if (node.nodeType === 3) {
+      current += (node.textContent ?? '').replace(/\s+/g, ' ');
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    const name = node.nodeName.toUpperCase();
+    if (SKIP.has(name)) return;
+    if (name === 'BR') {
+      current += '\n';
+      return;
+    }
+    const block = BLOCK.has(name) || name === 'TD' || name === 'TH';
+    if (block) flush();
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) walk(kids[i]);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return paragraphs.join('\n\n');
+}
+
+export function looksLikeHtml(s: string): boolean {
+  return /<(p|div|br|h[1-6]|article|span|a|strong|em|ul|li)\b[^>]*>/i.test(s);
+}
+
+export function htmlFragmentToText(html: string): string {
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  return nodeToText(document.body as unknown as DomNode);
+}

@@ -1,0 +1,4 @@
+export { scanArchive, walkArchive, type ArchiveFile, type ScanEntry, type ScanOptions, type ScanResult } from './scan-archive.js';
+export { parseArticleFile, parseArticleBuffer, DEFAULT_MAX_BYTES, type ParseOptions, type ParseResult } from './parse-file.js';
+export { decodeText, type Decoded } from './decode.js';
+export { ARTICLE_EXTENSIONS, articleFormatOf } from './formats.js';

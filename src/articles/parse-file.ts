@@ -1,0 +1,125 @@
+// Reads one saved article file into articles (a .jsonl or JSON array file may hold many), reporting every
+// problem as a FailedFile instead of throwing: a user's data never crashes the app.
+import { readFile, stat } from 'node:fs/promises';
+import type { Article, ArticleFormat, FailedFile } from '../api.js';
+import { decodeText, EMPTY } from './decode.js';
+import { describeFsError } from './fs-errors.js';
+import { articleFormatOf } from './formats.js';
+import { declaredHtmlCharset, parseHtml } from './parse-html.js';
+import { ArticleObjectError, articleFromObject, parseJsonText } from './parse-json.js';
+import { FrontMatterError, parseMd } from './parse-md.js';
+import { parseTxt, type ParsedFields } from './parse-txt.js';
+import { utf8Length } from './text.js';
+
+export interface ParseResult {
+  articles: Article[];
+  failures: FailedFile[];
+}
+
+export interface ParseOptions {
+  /** Files larger than this are reported, not read (default 50 MB). */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+export function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+export function tooLargeError(size: number, maxBytes: number): string {
+  return `file too large (${formatSize(size)}; limit ${formatSize(maxBytes)})`;
+}
+
+/** Reads and parses the file at absPath; relPath (with '/' separators) becomes the article id. */
+export async function parseArticleFile(absPath: string, relPath: string, opts: ParseOptions = {}): Promise<ParseResult> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  try {
+    const info = await stat(absPath);
+    if (info.isDirectory()) return fail(relPath, 'is a folder, not a file');
+    if (info.size > maxBytes) return fail(relPath, tooLargeError(info.size, maxBytes));
+    const buf = await readFile(absPath);
+    return parseArticleBuffer(buf, relPath, opts);
+  } catch (e) {
+    return fail(relPath, describeFsError(e));
+  }
+}
+
+/** Parses the bytes of an article file; the format comes from relPath's extension. Never throws. */
+export function parseArticleBuffer(buf: Uint8Array, relPath: string, opts: ParseOptions = {}): ParseResult {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const format = articleFormatOf(relPath);
+  if (!format) return fail(relPath, 'not an article file (unknown extension)');
+  if (buf.length > maxBytes) return fail(relPath, tooLargeError(buf.length, maxBytes));
+  const decoded = decodeText(buf, format === 'html' ? declaredHtmlCharset(buf) : undefined);
+  if (!decoded.ok) return fail(relPath, decoded.error);
+  try {
+    if (format === 'jsonl') return parseJsonLines(decoded.text, relPath);
+    if (format === 'json') return parseJsonFile(decoded.text, relPath, buf.length);
+    const fields = format === 'txt' ? parseTxt(decoded.text) : format === 'md' ? parseMd(decoded.text) : parseHtml(decoded.text);
+    if (!fields.text.trim()) return fail(relPath, format === 'html' ? 'no article text found in the page' : EMPTY);
+    return { articles: [toArticle(fields, relPath, buf.length, format)], failures: [] };
+  } catch (e) {
+    const known = e instanceof FrontMatterError || e instanceof ArticleObjectError;
+    return fail(relPath, known ? (e as Error).message : `could not parse: ${(e as Error).message}`);
+  }
+}
+
+function parseJsonFile(text: string, relPath: string, bytes: number): ParseResult {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return fail(relPath, parsed.error);
+  if (!Array.isArray(parsed.value)) {
+    try {
+      return { articles: [toArticle(articleFromObject(parsed.value), relPath, bytes, 'json')], failures: [] };
+    } catch (e) {
+      return fail(relPath, (e as Error).message);
+    }
+  }
+  const result: ParseResult = { articles: [], failures: [] };
+  if (parsed.value.length === 0) return fail(relPath, 'empty JSON array');
+  parsed.value.forEach((item, i) => {
+    const id = `${relPath}#${i + 1}`;
+    try {
+      const fields = articleFromObject(item);
+      result.articles.push(toArticle(fields, id, utf8Length(JSON.stringify(item)), 'json'));
+    } catch (e) {
+      result.failures.push({ path: id, error: (e as Error).message });
+    }
+  });
+  return result;
+}
+
+function parseJsonLines(text: string, relPath: string): ParseResult {
+  const result: ParseResult = { articles: [], failures: [] };
+  const lines = text.split('\n');
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '') return;
+    const id = `${relPath}#${i + 1}`;
+    const parsed = parseJsonText(line);
+    if (!parsed.ok) {
+      result.failures.push({ path: id, error: parsed.error });
+      return;
+    }
+    try {
+      result.articles.push(toArticle(articleFromObject(parsed.value), id, utf8Length(line), 'jsonl'));
+    } catch (e) {
+      result.failures.push({ path: id, error: (e as Error).message });
+    }
+  });
+  if (result.articles.length === 0 && result.failures.length === 0) return fail(relPath, EMPTY);
+  return result;
+}
+
+function toArticle(fields: ParsedFields, id: string, bytes: number, format: ArticleFormat): Article {
+  const article: Article = { id, title: fields.title, tags: fields.tags ?? [], bytes, format, text: fields.text };
+  if (fields.source) article.source = fields.source;
+  if (fields.location) article.location = fields.location;
+  if (fields.date) article.date = fields.date;
+  if (fields.url) article.url = fields.url;
+  return article;
+}
+
+function fail(path: string, error: string): ParseResult {
+  return { articles: [], failures: [{ path, error }] };
+}

@@ -1,0 +1,121 @@
+// Saved web pages: the article (not navigation, asides or footer) via Readability over linkedom, which never
+// runs scripts. Metadata from <title>/og:title/h1, og:site_name/author, article:published_time/time[datetime],
+// canonical/og:url, article:tag/keywords.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { parsePublishedDate } from '../dates/parse-published-date.js';
+import { nodeToText } from './html-to-text.js';
+import type { ParsedFields } from './parse-txt.js';
+import { cleanLine, normaliseBody, titleFromText } from './text.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- linkedom's DOM is typed loosely without lib.dom */
+type Doc = any;
+
+const CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i;
+
+/** The charset a page declares in its first bytes (<meta charset> or http-equiv content-type). */
+export function declaredHtmlCharset(buf: Uint8Array): string | undefined {
+  const head = Buffer.from(buf.subarray(0, 4096)).toString('latin1');
+  return CHARSET.exec(head)?.[1];
+}
+
+export function parseHtml(html: string): ParsedFields {
+  const { document } = parseHTML(html) as { document: Doc };
+  const meta = readMeta(document);
+  const article = readArticle(document);
+  let title = meta.title || cleanLine(article.title ?? '') || meta.h1 || meta.docTitle;
+  let text = article.text;
+  if (!text) text = fallbackText(parseHTML(html).document);
+  text = normaliseBody(text);
+  if (title && text.startsWith(title)) {
+    const rest = text.slice(title.length);
+    if (rest === '' || rest.startsWith('\n')) text = rest.trim() || text;
+  }
+  if (!title) title = titleFromText(text);
+  const fields: ParsedFields = { title, text };
+  const source = meta.source || cleanLine(article.siteName ?? '') || cleanLine(article.byline ?? '');
+  const date = meta.date ?? (article.publishedTime ? parsePublishedDate(article.publishedTime) : undefined);
+  if (source) fields.source = source;
+  if (date) fields.date = date;
+  if (meta.url) fields.url = meta.url;
+  if (meta.tags.length) fields.tags = meta.tags;
+  return fields;
+}
+
+interface PageMeta {
+  title?: string;
+  h1?: string;
+  docTitle?: string;
+  source?: string;
+  date?: string;
+  url?: string;
+  tags: string[];
+}
+
+function attr(document: Doc, selector: string, name: string): string | undefined {
+  const v = document.querySelector(selector)?.getAttribute(name);
+  return typeof v === 'string' && v.trim() ? cleanLine(v) : undefined;
+}
+
+function readMeta(document: Doc): PageMeta {
+  const content = (sel: string): string | undefined => attr(document, sel, 'content');
+  const dates = [
+    content('meta[property="article:published_time"]'),
+    content('meta[name="article:published_time"]'),
+    content('meta[itemprop="datePublished"]'),
+    content('meta[name="date"]'),
+    content('meta[name="pubdate"]'),
+    content('meta[name="publish-date"]'),
+    content('meta[name="DC.date.issued"]'),
+    attr(document, 'time[datetime]', 'datetime'),
+    cleanLine(document.querySelector('time')?.textContent ?? ''),
+  ];
+  const tagNodes = [...document.querySelectorAll('meta[property="article:tag"]')] as Doc[];
+  const keywords = content('meta[name="keywords"]');
+  const tags = [
+    ...tagNodes.map((n) => cleanLine(n.getAttribute('content') ?? '')),
+    ...(keywords ? keywords.split(/[,،]/).map(cleanLine) : []),
+  ].filter(Boolean);
+  return {
+    title: content('meta[property="og:title"]') ?? content('meta[name="twitter:title"]'),
+    h1: cleanLine(document.querySelector('h1')?.textContent ?? '') || undefined,
+    docTitle: cleanLine(document.querySelector('title')?.textContent ?? '') || undefined,
+    source: content('meta[property="og:site_name"]') ?? content('meta[name="author"]') ?? content('meta[name="publisher"]'),
+    date: dates.map((d) => (d ? parsePublishedDate(d) : undefined)).find(Boolean),
+    url: attr(document, 'link[rel="canonical"]', 'href') ?? content('meta[property="og:url"]'),
+    tags: [...new Set(tags)],
+  };
+}
+
+interface ReadArticle {
+  text: string;
+  title?: string | null;
+  siteName?: string | null;
+  byline?: string | null;
+  publishedTime?: string | null;
+}
+
+function readArticle(document: Doc): ReadArticle {
+  try {
+    const reader = new Readability<Doc>(document, { serializer: (node: Doc) => node, charThreshold: 200 });
+    const result = reader.parse();
+    if (!result || !result.content) return { text: '' };
+    return {
+      text: nodeToText(result.content),
+      title: result.title,
+      siteName: result.siteName,
+      byline: result.byline,
+      publishedTime: result.publishedTime,
+    };
+  } catch {
+    return { text: '' };
+  }
+}
+
+/** The page's main content without navigation, asides, headers and footers, when Readability finds nothing. */
+function fallbackText(document: Doc): string {
+  const root = document.querySelector('article') ?? document.querySelector('main') ?? document.body ?? document.documentElement;
+  if (!root) return '';
+  for (const el of [...root.querySelectorAll('nav, aside, footer, header, script, style, noscript, form')] as Doc[]) el.remove();
+  return nodeToText(root);
+}

@@ -1,0 +1,50 @@
+// JSON articles: one object {title, body|text|content, source, date|published, url, tags, location}, or an
+// array of such objects (each becomes an article with id '#n', n 1-based). JSONL: one object per line.
+import type { ParsedFields } from './parse-txt.js';
+import { readDate, readLocation, readSource, readTags, readTitle, readUrl, type Fields } from './metadata-fields.js';
+import { htmlFragmentToText, looksLikeHtml } from './html-to-text.js';
+import { normaliseBody, titleFromText } from './text.js';
+
+const BODY_KEYS = ['body', 'text', 'content', 'article', 'articleBody', 'description', 'النص', 'المحتوى'];
+
+export class ArticleObjectError extends Error {}
+
+/** Reads one article object; throws ArticleObjectError with a reason a user can act on. */
+export function articleFromObject(value: unknown): ParsedFields {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ArticleObjectError(`expected an article object, found ${describe(value)}`);
+  }
+  const obj = value as Fields;
+  const rawBody = BODY_KEYS.map((k) => obj[k]).find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
+  const title = readTitle(obj);
+  if (rawBody === undefined && !title) throw new ArticleObjectError('no article text (expected "body", "text" or "content")');
+  const text = rawBody === undefined ? '' : normaliseBody(looksLikeHtml(rawBody) ? htmlFragmentToText(rawBody) : rawBody);
+  if (!text) throw new ArticleObjectError('no article text (expected "body", "text" or "content")');
+  const fields: ParsedFields = { title: title ?? titleFromText(text), text };
+  const source = readSource(obj);
+  const location = readLocation(obj);
+  const date = readDate(obj);
+  const url = readUrl(obj);
+  const tags = readTags(obj);
+  if (source) fields.source = source;
+  if (location) fields.location = location;
+  if (date) fields.date = date;
+  if (url) fields.url = url;
+  if (tags.length) fields.tags = tags;
+  return fields;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'string' ? 'a string' : typeof v === 'number' ? 'a number' : typeof v;
+}
+
+/** JSON.parse with a short reason on failure (the position, not the whole input). */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, error: `invalid JSON: ${(e as Error).message.replace(/\s+/g, ' ').slice(0, 160)}` };
+  }
+}

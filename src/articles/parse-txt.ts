@@ -1,0 +1,93 @@
+// Plain-text articles in the seed's shape:
+//   title
+//   (blank)
+//   agency            ← source
+//   city              ← location (optional)
+//   نشر في 26.11.2021 18:23   ← date
+//   AA AA             ← photo-credit junk, dropped
+//   (blank)
+//   body paragraphs separated by blank lines
+// Without such a header the first line is the title and the rest the body; a single paragraph keeps all its
+// text as body and takes its first words as title.
+import { parsePublishedDate } from '../dates/parse-published-date.js';
+import { cleanLine, normaliseBody, titleFromText } from './text.js';
+
+export interface ParsedFields {
+  title: string;
+  text: string;
+  source?: string;
+  location?: string;
+  date?: string;
+  url?: string;
+  tags?: string[];
+}
+
+const MAX_TITLE_CHARS = 250;
+const MAX_HEADER_LINE_CHARS = 70;
+const MAX_HEADER_LINE_WORDS = 8;
+const MAX_HEADER_LINES = 6;
+const JUNK_LINE = /^(?:[A-Z]{1,4}(?:\s+[A-Z]{1,4})*|[\p{P}\p{S}\s\d]*)$/u;
+const URL_LINE = /^(?:(?:المصدر|الرابط|source|url|link)\s*[:：]\s*)?(https?:\/\/\S+)$/i;
+const SENTENCE_END = /[.!?؟:]$/;
+
+export function parseTxt(content: string): ParsedFields {
+  const lines = content.replace(/\r\n?/g, '\n').split('\n');
+  let i = 0;
+  while (i < lines.length && lines[i].trim() === '') i++;
+  const first = cleanLine(lines[i] ?? '');
+  const rest = lines.slice(i + 1);
+  const onlyParagraph = rest.every((l) => l.trim() === '');
+  if (first.length > MAX_TITLE_CHARS || onlyParagraph) {
+    const text = normaliseBody(lines.slice(i).join('\n'));
+    return { title: titleFromText(text), text };
+  }
+  const header = readHeader(rest);
+  const fields: ParsedFields = { title: first, text: normaliseBody(rest.slice(header.consumed).join('\n')) };
+  if (header.source) fields.source = header.source;
+  if (header.location) fields.location = header.location;
+  if (header.date) fields.date = header.date;
+  if (header.url) fields.url = header.url;
+  if (!fields.text) fields.text = first;
+  return fields;
+}
+
+interface Header {
+  consumed: number;
+  source?: string;
+  location?: string;
+  date?: string;
+  url?: string;
+}
+
+/** Reads the short metadata lines after the title; consumes nothing when the next block is body text. */
+function readHeader(lines: string[]): Header {
+  let i = 0;
+  while (i < lines.length && lines[i].trim() === '') i++;
+  const block: string[] = [];
+  let j = i;
+  for (; j < lines.length && lines[j].trim() !== ''; j++) block.push(cleanLine(lines[j]));
+  if (block.length === 0 || block.length > MAX_HEADER_LINES || !block.every(isHeaderLine)) return { consumed: 0 };
+  const header: Header = { consumed: j };
+  const names: string[] = [];
+  for (const line of block) {
+    const url = URL_LINE.exec(line);
+    if (url) header.url ??= url[1];
+    else if (JUNK_LINE.test(line)) continue;
+    else {
+      const date = parsePublishedDate(line);
+      if (date && !header.date) header.date = date;
+      else names.push(line);
+    }
+  }
+  // A lone short block without a date, a URL or two name lines is more likely the first paragraph.
+  if (!header.date && !header.url && names.length < 2) return { consumed: 0 };
+  if (names[0]) header.source = names[0];
+  if (names[1]) header.location = names[1];
+  return header;
+}
+
+function isHeaderLine(line: string): boolean {
+  if (URL_LINE.test(line)) return true;
+  if (line.length > MAX_HEADER_LINE_CHARS || line.split(' ').length > MAX_HEADER_LINE_WORDS) return false;
+  return !SENTENCE_END.test(line) || parsePublishedDate(line) !== undefined;
+}

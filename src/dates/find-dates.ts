@@ -1,0 +1,180 @@
+// Finds date expressions in Arabic news text. Spans are UTF-16 offsets into the given text.
+//
+// Values (EntitySpan.value) are Gregorian only, as the API documents: 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'.
+// Decisions:
+// - Hijri dates (15 ربيع الآخر 1443 هـ, 1443هـ) are DATE spans WITHOUT a value: the API's value is an ISO
+//   (Gregorian) date and an arithmetic Hijri conversion can be a day or two off the official calendar.
+//   A Hijri month with a Gregorian year (رمضان 2020) gets the year as value.
+// - Relative mentions (الجمعة، يوم الأحد، الأسبوع الماضي، أمس) are spans without a value.
+// - A weekday directly before a dated expression joins it (الجمعة 26 نوفمبر 2021 is one span).
+// - Attached clitics (و ف ب ل ك, لل) stay outside the span: "في 27 سبتمبر" → "27 سبتمبر", "لعام 2020" → "عام 2020".
+// - A bare year counts only after a time preposition (منذ 2014، في 2020) and the span is the year alone.
+// - Numeric dates are read day first (26/11/2021); month first only when the day cannot be a month (11/26/2021).
+import type { EntitySpan } from '../api.js';
+import { isPlausibleYear, isValidDate, isoDate, isoMonth } from './calendar.js';
+import { DIGIT as D, toNumber } from './digits.js';
+import { GREGORIAN_MONTH_PATTERN, HIJRI_MONTH_PATTERN, WEEKDAY_PATTERN, gregorianMonthNumber } from './month-names.js';
+
+interface Candidate {
+  start: number;
+  end: number;
+  value?: string;
+  /** A bare weekday that may join a following dated span. */
+  weekday?: boolean;
+}
+
+type Groups = Record<string, string | undefined>;
+type Handler = (g: Groups) => { value?: string; weekday?: boolean } | null;
+
+const BEFORE = '(?<![\\p{L}\\p{N}\\p{M}])';
+const AFTER = '(?![\\p{L}\\p{N}\\p{M}])';
+const CLITIC = '(?:[وف]?(?:لل|[بلك]ـ?)|[وف])?';
+const GMONTH = `(?:${GREGORIAN_MONTH_PATTERN})`;
+const HMONTH = `(?:${HIJRI_MONTH_PATTERN})`;
+/** Month, optionally doubled with another spelling: نوفمبر/ تشرين الثاني, تشرين الثاني (نوفمبر). */
+const MONTHS = `(?<m1>${GMONTH})(?:\\s*[/(\\-–]\\s*(?<m2>${GMONTH})\\s*\\)?)?`;
+const YEAR_SEP = `\\s*[،,]?\\s*(?:(?:من\\s+)?(?:ال)?(?:عام|سنة)\\s+)?`;
+const YEAR = `(?<y>${D}{4})(?!${D})`;
+const GREG_SUFFIX = `(?:\\s?م(?![\\p{L}])|\\s+ميلادي[ةه]?)?`;
+const HIJRI_SUFFIX = `(?:\\s?(?:هـ|ه)(?![\\p{L}])|\\s+هجري[ةه]?)`;
+const DAY = `(?<d>${D}{1,2})(?!${D})`;
+const NUM_BEFORE = `(?<![\\p{N}])(?<![\\p{N}][./\\-])`;
+const NUM_AFTER = `(?![\\p{N}])(?![./\\-]${D})`;
+const WEEKDAY = `(?:يوم\\s+)?(?:${WEEKDAY_PATTERN})`;
+
+function monthOf(g: Groups): number | undefined {
+  return gregorianMonthNumber(g.m1 ?? '');
+}
+
+function dayMonthYear(g: Groups): { value?: string } | null {
+  const day = toNumber(g.d!);
+  const month = monthOf(g);
+  if (month === undefined || day < 1 || day > 31) return null;
+  if (g.y === undefined) return {};
+  const year = toNumber(g.y);
+  if (!isValidDate(year, month, day)) return null;
+  return { value: isoDate(year, month, day) };
+}
+
+function numeric(day: number, month: number, year: number): { value: string } | null {
+  if (isValidDate(year, month, day)) return { value: isoDate(year, month, day) };
+  if (isValidDate(year, day, month)) return { value: isoDate(year, day, month) };
+  return null;
+}
+
+const RULES: [string, Handler][] = [
+  // 26 نوفمبر 2021 · 11 نوفمبر/ تشرين الثاني 2020 · 5 من شهر أيار · 27 سبتمبر
+  [`${BEFORE}${CLITIC}(?<s>${DAY}\\s*(?:من\\s+)?(?:شهر\\s+)?${MONTHS}(?:${YEAR_SEP}${YEAR}${GREG_SUFFIX})?)${AFTER}`, dayMonthYear],
+  // نوفمبر 2021 · شهر كانون الثاني 2020
+  [
+    `${BEFORE}${CLITIC}(?<s>(?:شهر\\s+)?${MONTHS}${YEAR_SEP}${YEAR}${GREG_SUFFIX})${AFTER}`,
+    (g) => {
+      const month = monthOf(g);
+      const year = toNumber(g.y!);
+      return month !== undefined && isPlausibleYear(year) ? { value: isoMonth(year, month) } : null;
+    },
+  ],
+  // 26.11.2021 · 26/11/2021 · 26-11-2021
+  [
+    `${NUM_BEFORE}(?<s>${DAY}(?<sep>[./\\-])(?<m>${D}{1,2})\\k<sep>${YEAR})${NUM_AFTER}`,
+    (g) => numeric(toNumber(g.d!), toNumber(g.m!), toNumber(g.y!)),
+  ],
+  // 2021-11-26 · 2021/11/26
+  [
+    `${NUM_BEFORE}(?<s>${YEAR}(?<sep>[./\\-])(?<m>${D}{1,2})\\k<sep>${DAY})${NUM_AFTER}`,
+    (g) => {
+      const [y, m, d] = [toNumber(g.y!), toNumber(g.m!), toNumber(g.d!)];
+      return isValidDate(y, m, d) ? { value: isoDate(y, m, d) } : null;
+    },
+  ],
+  // 15 ربيع الآخر 1443 هـ · شعبان 1442 · 10 رمضان · رمضان 2020
+  [
+    `${BEFORE}${CLITIC}(?<s>(?:${DAY}\\s*(?:من\\s+)?)?(?:شهر\\s+)?${HMONTH}(?:${YEAR_SEP}${YEAR}(?<h>${HIJRI_SUFFIX})?)?)${AFTER}`,
+    (g) => {
+      if (g.d === undefined && g.y === undefined) return null;
+      if (g.y === undefined || g.h !== undefined) return {};
+      const year = toNumber(g.y);
+      if (year >= 1300 && year <= 1600) return {};
+      return isPlausibleYear(year) ? { value: String(year) } : null;
+    },
+  ],
+  // 1443 هـ · عام 1443 هـ
+  [`${BEFORE}${CLITIC}(?<s>(?:(?:ال)?(?:عام|سنة)\\s+)?${YEAR}${HIJRI_SUFFIX})${AFTER}`, () => ({})],
+  // عام 2020 · سنة 2020 · العام 2020 · لعام 2020م
+  [
+    `${BEFORE}${CLITIC}(?<s>(?:ال)?(?:عام|سنة)\\s+${YEAR}${GREG_SUFFIX})${AFTER}`,
+    (g) => {
+      const year = toNumber(g.y!);
+      return isPlausibleYear(year) ? { value: String(year) } : null;
+    },
+  ],
+  // منذ 2014 · في 2020 (the year alone)
+  [
+    `${BEFORE}${CLITIC}(?:في|منذ|حتى|خلال|مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|نهاية|بداية|قبل|بعد)\\s+(?<s>${YEAR}${GREG_SUFFIX})(?![\\p{L}\\p{N}\\p{M}]|[./\\-:]${D}|\\s*(?:%|٪|بالمائة|بالمئة|في المائة|في المئة))`,
+    (g) => {
+      const year = toNumber(g.y!);
+      return year >= 1900 && year <= 2099 ? { value: String(year) } : null;
+    },
+  ],
+  // الجمعة · يوم الأحد · الأربعاء الماضي
+  [
+    `${BEFORE}(?<!(?:صلاة|صلاه|خطبة|خطبه|صلوات)\\s)${CLITIC}(?<s>${WEEKDAY}(?<rel>\\s+(?:الماضي|المقبل|القادم|المنصرم|الفائت))?)${AFTER}`,
+    (g) => (g.rel ? {} : { weekday: true }),
+  ],
+  // الأسبوع الماضي · العام الجاري · أمس · غدا
+  [
+    `${BEFORE}${CLITIC}(?<s>(?:الأسبوع|الاسبوع|الشهر|العام|السنة|السنه)\\s+(?:الماضي|الماضية|الماضيه|المقبل|المقبلة|المقبله|القادم|القادمة|القادمه|الجاري|الجارية|الحالي|الحالية|المنصرم|المنصرمة|الفائت|الفائتة)|أول\\s+(?:أمس|امس)|أمس|امس|الأمس|غدا|غدًا|غداً|بعد\\s+غد)${AFTER}`,
+    () => ({}),
+  ],
+];
+
+const COMPILED = RULES.map(([source, handler]) => ({ re: new RegExp(source, 'gdu'), handler }));
+/** Cheap pre-check: no digit, month, weekday or relative word means no date. */
+const MAYBE_DATE = new RegExp(
+  `${D}|${GMONTH}|${HMONTH}|${WEEKDAY_PATTERN}|[اأ]مس|غد|[اأ]سبوع|الشهر|العام|السن[ةه]`,
+  'u',
+);
+const JOINABLE_GAP = /^[\s،,]*$/;
+
+export function findDates(text: string): EntitySpan[] {
+  if (!MAYBE_DATE.test(text)) return [];
+  const candidates: Candidate[] = [];
+  for (const { re, handler } of COMPILED) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const [start, end] = m.indices!.groups!.s!;
+      const result = handler(m.groups ?? {});
+      if (result) candidates.push({ start, end, ...result });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return toSpans(text, joinWeekdays(text, pickLongest(candidates)));
+}
+
+function pickLongest(candidates: Candidate[]): Candidate[] {
+  const byLength = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: Candidate[] = [];
+  for (const c of byLength) if (!chosen.some((k) => c.start < k.end && k.start < c.end)) chosen.push(c);
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+function joinWeekdays(text: string, spans: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const cur = spans[i];
+    const next = spans[i + 1];
+    if (cur.weekday && next && next.value !== undefined && JOINABLE_GAP.test(text.slice(cur.end, next.start))) {
+      out.push({ start: cur.start, end: next.end, value: next.value });
+      i++;
+    } else out.push(cur);
+  }
+  return out;
+}
+
+function toSpans(text: string, spans: Candidate[]): EntitySpan[] {
+  return spans.map(({ start, end, value }) => {
+    const span: EntitySpan = { type: 'DATE', start, end, text: text.slice(start, end) };
+    if (value !== undefined) span.value = value;
+    return span;
+  });
+}

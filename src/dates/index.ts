@@ -1,0 +1,3 @@
+export { findDates } from './find-dates.js';
+export { parsePublishedDate } from './parse-published-date.js';
+export { toAsciiDigits } from './digits.js';
