@@ -1,0 +1,147 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import type { Annotation } from '../api.js';
+import { parseLogRecord, type LogRecord } from './annotation-record.js';
+import { RecordLog } from './record-log.js';
+
+/** The hidden folder inside the archive that holds the user's own data (travels with the archive). */
+export const STORE_DIR = '.archive-reader';
+export const STORE_FILE = 'annotations.jsonl';
+const LOCK_NAME = 'annotations.lock';
+
+/** Compact when the log holds this many more records than live annotations (and at least twice as many). */
+const COMPACT_SLACK = 500;
+
+export interface LockOptions {
+  /** A lock whose holder stopped refreshing it for this long is taken over (a crashed process). Minimum 2000. */
+  staleMs?: number;
+}
+
+/**
+ * The annotations of one archive: an in-memory map rebuilt from the log, kept current with what other windows or
+ * processes append (see record-log.ts for the durability argument). Every change is one transaction: take the lock,
+ * read what others appended, decide, append, fsync, release.
+ */
+export class AnnotationStore {
+  readonly dir: string;
+  readonly file: string;
+  private readonly log: RecordLog;
+  private readonly annotations = new Map<string, Annotation>();
+  private records = 0;
+  private damaged = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly staleMs: number;
+
+  constructor(
+    readonly root: string,
+    options: LockOptions = {},
+  ) {
+    this.dir = join(root, STORE_DIR);
+    this.file = join(this.dir, STORE_FILE);
+    this.log = new RecordLog(this.file);
+    this.staleMs = Math.max(2000, options.staleMs ?? 5000);
+  }
+
+  /** All annotations, including what other processes wrote since the last call. */
+  async all(): Promise<Annotation[]> {
+    await this.serial(() => this.refresh());
+    return [...this.annotations.values()];
+  }
+
+  async get(id: string): Promise<Annotation | undefined> {
+    await this.serial(() => this.refresh());
+    return this.annotations.get(id);
+  }
+
+  /** Lines skipped because they were torn or damaged (for diagnostics). */
+  get damagedLines(): number {
+    return this.damaged;
+  }
+
+  /**
+   * Runs `decide` on the current annotations (others' writes included) under the write lock and appends the records
+   * it returns; resolves after they are on disk.
+   */
+  transact<T>(decide: (current: ReadonlyMap<string, Annotation>) => { records: LogRecord[]; result: T }): Promise<T> {
+    return this.serial(async () => {
+      await mkdir(this.dir, { recursive: true });
+      const release = await this.lock();
+      try {
+        await this.refresh();
+        const { records, result } = decide(this.annotations);
+        await this.log.append(records);
+        // Our own lines are applied when read back, which also advances the read offset past them.
+        await this.refresh();
+        if (this.records > 2 * this.annotations.size && this.records - this.annotations.size > COMPACT_SLACK) {
+          await this.compactLocked();
+        }
+        return result;
+      } finally {
+        await release();
+      }
+    });
+  }
+
+  put(annotation: Annotation): Promise<void> {
+    return this.transact(() => ({ records: [{ op: 'put', annotation }], result: undefined }));
+  }
+
+  /** Rewrites the log with only the live annotations. */
+  compact(): Promise<void> {
+    return this.serial(async () => {
+      await mkdir(this.dir, { recursive: true });
+      const release = await this.lock();
+      try {
+        await this.refresh();
+        await this.compactLocked();
+      } finally {
+        await release();
+      }
+    });
+  }
+
+  private async compactLocked(): Promise<void> {
+    const records: LogRecord[] = [...this.annotations.values()].map((annotation) => ({ op: 'put', annotation }));
+    await this.log.rewrite(records);
+    await this.refresh();
+  }
+
+  private async refresh(): Promise<void> {
+    const { reset, records, damaged } = await this.log.readNew();
+    if (reset) {
+      this.annotations.clear();
+      this.records = 0;
+      this.damaged = 0;
+    }
+    this.damaged += damaged;
+    for (const value of records) {
+      const record = parseLogRecord(value);
+      if (!record) {
+        this.damaged++;
+        continue;
+      }
+      this.records++;
+      if (record.op === 'put') this.annotations.set(record.annotation.id, record.annotation);
+      else this.annotations.delete(record.id);
+    }
+  }
+
+  private lock(): Promise<() => Promise<void>> {
+    return lockfile.lock(this.file, {
+      realpath: false,
+      lockfilePath: join(this.dir, LOCK_NAME),
+      stale: this.staleMs,
+      retries: { retries: 200, factor: 1.3, minTimeout: 5, maxTimeout: 100 },
+      // A lock we could not refresh in time: our write still completes (appends are whole lines under O_APPEND);
+      // the default handler would throw from a timer and kill the process.
+      onCompromised: () => {},
+    });
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+}

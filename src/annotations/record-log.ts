@@ -1,0 +1,177 @@
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { dirname, join, basename } from 'node:path';
+import { crc32 } from 'node:zlib';
+
+/*
+ * Why an append-only JSONL log with fsync (and not "rewrite a JSON file on every change", nor SQLite):
+ * - An append never touches bytes that were already acknowledged, so a crash or power loss in the middle of a write
+ *   can only damage the record being written — the one the UI has not yet acknowledged. A write is acknowledged
+ *   only after fsync of the file (and of the folder when the file was just created) returned.
+ * - Every line carries a CRC-32 of its payload, so a torn or half-flushed last line (or garbage a filesystem left
+ *   after power loss) is recognised and skipped on load; the other lines are kept. An append first checks that the
+ *   file ends in '\n' and otherwise starts on a fresh line, so a torn tail never swallows the next record.
+ * - Plain text, one record per line: it survives being copied or synced with the archive folder, diffs and merges
+ *   by eye, needs no native module (Electron ABI) and stays readable with any editor.
+ * - Compaction writes a temporary file, fsyncs it, renames it over the log and fsyncs the folder: readers see either
+ *   the old or the new file, never a mix. Another process notices the new file (inode/size change) and re-reads it.
+ * - Several processes: appends happen under a lock (proper-lockfile, see annotation-store.ts); readers need no
+ *   lock: they read whole lines up to the last '\n' and re-read from there next time.
+ */
+
+const PREFIX = '{"crc":"';
+const MIDDLE = '","rec":';
+const HEADER = PREFIX.length + 8 + MIDDLE.length;
+const NEWLINE = 0x0a;
+
+/** One line of the log: `{"crc":"<crc32 of payload, 8 hex>","rec":<payload JSON>}` — still valid JSON Lines. */
+export function encodeRecord(record: unknown): string {
+  const payload = JSON.stringify(record);
+  return `${PREFIX}${crcHex(payload)}${MIDDLE}${payload}}\n`;
+}
+
+/** The record of a line, or undefined when the line is torn, corrupted or not ours. */
+export function decodeLine(line: string): unknown {
+  if (line.endsWith('\r')) line = line.slice(0, -1);
+  if (line.length <= HEADER + 1 || !line.startsWith(PREFIX) || !line.endsWith('}')) return undefined;
+  if (line.slice(PREFIX.length + 8, HEADER) !== MIDDLE) return undefined;
+  const payload = line.slice(HEADER, -1);
+  if (crcHex(payload) !== line.slice(PREFIX.length, PREFIX.length + 8)) return undefined;
+  try {
+    return JSON.parse(payload);
+  } catch {
+    return undefined;
+  }
+}
+
+function crcHex(text: string): string {
+  return (crc32(text) >>> 0).toString(16).padStart(8, '0');
+}
+
+export interface ReadResult {
+  /** True when the file was replaced (compaction) or removed: the caller must start over from `records`. */
+  reset: boolean;
+  records: unknown[];
+  /** Lines that failed their checksum (torn or damaged) in the part read now. */
+  damaged: number;
+}
+
+/** Reads and appends checksummed records; knows how far it has read so that later reads see only new lines. */
+export class RecordLog {
+  private offset = 0;
+  private identity: string | null = null;
+
+  constructor(readonly file: string) {}
+
+  /** Records appended since the last call (by anyone), or all of them after the file was replaced. */
+  async readNew(): Promise<ReadResult> {
+    let info;
+    try {
+      info = await stat(this.file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      const reset = this.identity !== null;
+      this.identity = null;
+      this.offset = 0;
+      return { reset, records: [], damaged: 0 };
+    }
+    const identity = `${info.dev}:${info.ino}`;
+    let reset = false;
+    if (identity !== this.identity || info.size < this.offset) {
+      reset = this.identity !== null;
+      this.identity = identity;
+      this.offset = 0;
+    }
+    if (info.size === this.offset) return { reset, records: [], damaged: 0 };
+    const handle = await open(this.file, 'r');
+    let bytes: Buffer;
+    try {
+      const length = info.size - this.offset;
+      bytes = Buffer.alloc(length);
+      let got = 0;
+      while (got < length) {
+        const { bytesRead } = await handle.read(bytes, got, length - got, this.offset + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      bytes = bytes.subarray(0, got);
+    } finally {
+      await handle.close();
+    }
+    const lastNewline = bytes.lastIndexOf(NEWLINE);
+    const records: unknown[] = [];
+    let damaged = 0;
+    let start = 0;
+    while (start < bytes.length) {
+      let end = bytes.indexOf(NEWLINE, start);
+      const complete = end >= 0;
+      if (!complete) end = bytes.length;
+      const line = bytes.toString('utf8', start, end);
+      if (line.trim() !== '') {
+        const record = decodeLine(line);
+        if (record !== undefined) records.push(record);
+        // An unfinished last line may still be being written by another process: not damage yet.
+        else if (complete) damaged++;
+      }
+      start = end + 1;
+    }
+    // Resume at the start of an unterminated last line: it is read again (replaying is idempotent) and, if it was
+    // torn, the next append begins on a fresh line after it.
+    this.offset += lastNewline + 1;
+    return { reset, records, damaged };
+  }
+
+  /** Appends records durably: returns only after the bytes reached the disk. The caller holds the write lock. */
+  async append(records: readonly unknown[]): Promise<void> {
+    if (records.length === 0) return;
+    const dir = dirname(this.file);
+    await mkdir(dir, { recursive: true });
+    const handle = await open(this.file, 'a+');
+    let created = false;
+    try {
+      const { size } = await handle.stat();
+      created = size === 0;
+      let text = records.map(encodeRecord).join('');
+      if (size > 0) {
+        const last = Buffer.alloc(1);
+        await handle.read(last, 0, 1, size - 1);
+        if (last[0] !== NEWLINE) text = '\n' + text;
+      }
+      await handle.write(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (created) await syncDirectory(dir);
+  }
+
+  /** Replaces the whole log with `records` atomically (write temp, fsync, rename, fsync folder). Caller holds the lock. */
+  async rewrite(records: readonly unknown[]): Promise<void> {
+    const dir = dirname(this.file);
+    await mkdir(dir, { recursive: true });
+    const temp = join(dir, `.${basename(this.file)}.${randomUUID()}.tmp`);
+    const handle = await open(temp, 'w');
+    try {
+      await handle.write(records.map(encodeRecord).join(''));
+      await handle.sync();
+    } catch (err) {
+      await handle.close();
+      await unlink(temp).catch(() => {});
+      throw err;
+    }
+    await handle.close();
+    await rename(temp, this.file);
+    await syncDirectory(dir);
+  }
+}
+
+/** Makes a new or renamed directory entry durable. Not possible on Windows, where NTFS journals metadata anyway. */
+export async function syncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

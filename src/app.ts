@@ -1,0 +1,361 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  AnchoredAnnotation,
+  Annotation,
+  AnnotationFilter,
+  AnnotationInput,
+  AnnotationPatch,
+  ArchiveApi,
+  ArticleView,
+  EngineApi,
+  ExportFormat,
+  SearchHit,
+  SearchRequest,
+  SearchResult,
+} from './api.js';
+import { validateCall, InvalidArgumentError } from './api-schema.js';
+import { AnnotationStore } from './annotations/annotation-store.js';
+import { cleanTags, matchesFilter } from './annotations/annotation-filter.js';
+import { anchor, buildSelectors } from './annotations/anchoring.js';
+import { applyCorrections, archiveWideRules, type Correction } from './annotations/entity-corrections.js';
+import type { ExportItem } from './annotations/export-item.js';
+import { toCsv } from './annotations/export-csv.js';
+import { toMarkdown } from './annotations/export-markdown.js';
+import { findNameOccurrences, queryTerms, TextAnalysisCache, termOf } from './annotations/text-analysis.js';
+import { parseWebAnnotations, sameContentKey, toWebAnnotationCollection } from './annotations/web-annotation.js';
+
+/** An archive-wide name longer than this is not a name: refuse rather than paint whole sentences everywhere. */
+const MAX_RULE_CHARS = 120;
+const MAX_RULE_WORDS = 8;
+/** Annotation hits added to the first page of search results at most. */
+const MAX_ANNOTATION_HITS = 20;
+const SNIPPET_CHARS = 200;
+
+export type ClosableEngine = EngineApi & { close?(): Promise<void> };
+
+export interface ArchiveApp extends ArchiveApi {
+  close(): Promise<void>;
+}
+
+/**
+ * The whole API: every engine method, with the user's annotations added — their own methods, user entity
+ * corrections merged into getArticle's entities, and annotation hits in search (see `search` below).
+ */
+export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
+  let store: AnnotationStore | null = null;
+  const analysis = new TextAnalysisCache(async (text) => engine.analyze({ text }));
+
+  async function currentStore(): Promise<AnnotationStore> {
+    const { root } = await engine.getStatus();
+    if (!root) throw new Error('no archive is open');
+    if (!store || store.root !== root) store = new AnnotationStore(root);
+    return store;
+  }
+
+  async function articleText(id: string): Promise<{ text: string; title: string; source?: string; date?: string } | null> {
+    try {
+      const view = await engine.getArticle({ id });
+      return { text: view.text, title: view.title, source: view.source, date: view.date };
+    } catch {
+      return null;
+    }
+  }
+
+  async function requireArticle(id: string) {
+    const article = await articleText(id);
+    if (!article) throw new InvalidArgumentError(`no article with id ${JSON.stringify(id)} in this archive`);
+    return article;
+  }
+
+  /** Places annotations on their articles' current text (each article fetched once); orphans get anchor null. */
+  async function place(annotations: Annotation[]): Promise<(AnchoredAnnotation & { title?: string })[]> {
+    const texts = new Map<string, Promise<Awaited<ReturnType<typeof articleText>>>>();
+    const out: (AnchoredAnnotation & { title?: string })[] = [];
+    for (const a of annotations) {
+      if (!texts.has(a.articleId)) texts.set(a.articleId, articleText(a.articleId));
+    }
+    for (const a of annotations) {
+      const article = await texts.get(a.articleId)!;
+      out.push({ ...a, anchor: article ? anchor(article.text, a.quote, a.position) : null, title: article?.title });
+    }
+    return out;
+  }
+
+  async function noteMatches(a: Annotation, wanted: string): Promise<boolean> {
+    if (!a.note) return false;
+    return (await analysis.get(a.note)).norm.includes(wanted);
+  }
+
+  function checkEntityFields(kind: Annotation['kind'], entityType: Annotation['entityType'], archiveWide?: boolean) {
+    if (kind === 'highlight' && (entityType !== undefined || archiveWide)) {
+      throw new InvalidArgumentError('entityType and archiveWide belong to annotations of kind "entity"');
+    }
+    if (kind === 'entity' && entityType === undefined) {
+      throw new InvalidArgumentError('an entity annotation needs entityType (a type, or null to remove the entity)');
+    }
+  }
+
+  function checkRuleName(a: Annotation) {
+    if (a.kind !== 'entity' || !a.archiveWide) return;
+    const words = a.quote.exact.trim().split(/\s+/).length;
+    if (a.quote.exact.length > MAX_RULE_CHARS || words > MAX_RULE_WORDS) {
+      throw new InvalidArgumentError(
+        `an archive-wide correction applies to a name (at most ${MAX_RULE_WORDS} words); select just the name`,
+      );
+    }
+  }
+
+  function withoutTitle({ title: _title, ...rest }: AnchoredAnnotation & { title?: string }): AnchoredAnnotation {
+    return rest;
+  }
+
+  async function listPlaced(filter: AnnotationFilter) {
+    const s = await currentStore();
+    let selected = (await s.all()).filter((a) => matchesFilter(a, filter));
+    if (filter.text !== undefined && filter.text.trim() !== '') {
+      const wanted = (await analysis.get(filter.text)).norm;
+      const keep = await Promise.all(selected.map((a) => noteMatches(a, wanted)));
+      selected = selected.filter((_, i) => keep[i]);
+    }
+    const placed = await place(selected);
+    // By article, then by place in the text (orphans after the placed ones of their article).
+    return placed.sort(
+      (a, b) =>
+        (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0) ||
+        (a.anchor?.start ?? Infinity) - (b.anchor?.start ?? Infinity) ||
+        (a.created < b.created ? -1 : 1),
+    );
+  }
+
+  async function getArticle(req: Parameters<EngineApi['getArticle']>[0]): Promise<ArticleView> {
+    const view = await engine.getArticle(req);
+    const { root } = await engine.getStatus();
+    if (!root) return view;
+    const all = await (await currentStore()).all();
+    const own = all.filter((a) => a.kind === 'entity' && a.articleId === view.id && a.entityType !== undefined);
+    const rules = archiveWideRules(all);
+    if (own.length === 0 && rules.length === 0) return view;
+    const corrections: Correction[] = [];
+    for (const a of own) {
+      const span = anchor(view.text, a.quote, a.position);
+      if (span) corrections.push({ ...span, type: a.entityType ?? null, own: true, modified: a.modified });
+    }
+    if (rules.length > 0) {
+      const textTokens = (await analysis.get(view.text)).tokens;
+      for (const rule of rules) {
+        const nameTokens = (await analysis.get(rule.quote.exact)).tokens;
+        for (const span of findNameOccurrences(textTokens, nameTokens)) {
+          corrections.push({ ...span, type: rule.entityType ?? null, own: false, modified: rule.modified });
+        }
+      }
+    }
+    return { ...view, entities: applyCorrections(view.text, view.entities, corrections) };
+  }
+
+  /**
+   * Article hits from the engine; on the first page (offset 0), the articles whose notes or tags contain every query
+   * word follow as hits of kind 'annotation' (snippet from the note). They are extra: `total` and paging count
+   * articles only, so the engine's paging stays exact; the renderer shows them as "in your notes".
+   */
+  async function search(req: SearchRequest): Promise<SearchResult> {
+    const result = await engine.search(req);
+    if ((req.offset ?? 0) > 0 || req.query.trim() === '') return result;
+    let hits: SearchHit[];
+    try {
+      hits = await annotationHits(req);
+    } catch {
+      return result; // no archive open, or an unreadable store: article hits still count
+    }
+    return hits.length > 0 ? { ...result, hits: [...result.hits, ...hits] } : result;
+  }
+
+  async function annotationHits(req: SearchRequest): Promise<SearchHit[]> {
+    const terms = queryTerms((await analysis.get(req.query)).tokens);
+    if (terms.length === 0) return [];
+    const { root } = await engine.getStatus();
+    if (!root) return [];
+    const all = await (await currentStore()).all();
+    const byArticle = new Map<string, { best: Annotation; count: number }>();
+    for (const a of all) {
+      if (!a.note && a.tags.length === 0) continue;
+      const searchable = await analysis.get(searchableText(a));
+      if (!terms.every((t) => searchable.terms.has(t))) continue;
+      const entry = byArticle.get(a.articleId);
+      if (!entry) byArticle.set(a.articleId, { best: a, count: 1 });
+      else {
+        entry.count++;
+        if (a.modified > entry.best.modified) entry.best = a;
+      }
+    }
+    const hits: SearchHit[] = [];
+    const ranked = [...byArticle.values()].sort((x, y) => y.count - x.count || (y.best.modified > x.best.modified ? 1 : -1));
+    for (const { best, count } of ranked) {
+      if (hits.length >= MAX_ANNOTATION_HITS) break;
+      const article = await articleText(best.articleId);
+      if (!article) continue;
+      const year = article.date ? Number(article.date.slice(0, 4)) : undefined;
+      if (req.filters?.source?.length && !req.filters.source.includes(article.source ?? '')) continue;
+      if (req.filters?.year?.length && (year === undefined || !req.filters.year.includes(year))) continue;
+      hits.push({
+        id: best.articleId,
+        title: article.title,
+        ...(article.source ? { source: article.source } : {}),
+        ...(article.date ? { date: article.date } : {}),
+        score: count,
+        snippet: await snippetOf(best, terms),
+        kind: 'annotation',
+      });
+    }
+    return hits;
+  }
+
+  async function snippetOf(a: Annotation, terms: string[]) {
+    const text = searchableText(a);
+    const tokens = (await analysis.get(text)).tokens.filter((t) => terms.includes(termOf(t)));
+    const first = tokens[0]?.start ?? 0;
+    const from = text.length <= SNIPPET_CHARS ? 0 : Math.max(0, Math.min(first - 40, text.length - SNIPPET_CHARS));
+    const to = Math.min(text.length, from + SNIPPET_CHARS);
+    return {
+      text: (from > 0 ? '…' : '') + text.slice(from, to) + (to < text.length ? '…' : ''),
+      highlights: tokens
+        .filter((t) => t.start >= from && t.end <= to)
+        .map((t) => [t.start - from + (from > 0 ? 1 : 0), t.end - from + (from > 0 ? 1 : 0)] as [number, number]),
+    };
+  }
+
+  function searchableText(a: Annotation): string {
+    const tags = a.tags.map((t) => `#${t}`).join(' ');
+    return [a.note ?? `«${a.quote.exact}»`, tags].filter((s) => s !== '').join('  ');
+  }
+
+  const api: ArchiveApp = {
+    openArchive: (req) => engine.openArchive(req),
+    getStatus: () => engine.getStatus(),
+    reindex: () => engine.reindex(),
+    cancelIndexing: () => engine.cancelIndexing(),
+    listArticles: (req) => engine.listArticles(req),
+    getArticle,
+    search,
+    topEntities: (req) => engine.topEntities(req),
+    analyze: (req) => engine.analyze(req),
+
+    async listAnnotations(req) {
+      const filter = validateCall('listAnnotations', req ?? {}).arg as AnnotationFilter;
+      return (await listPlaced(filter)).map(withoutTitle);
+    },
+
+    async addAnnotation(req) {
+      const input = validateCall('addAnnotation', req).arg as AnnotationInput;
+      const s = await currentStore();
+      const article = await requireArticle(input.articleId);
+      if (input.start >= input.end || input.end > article.text.length) {
+        throw new InvalidArgumentError(
+          `the range ${input.start}–${input.end} is not a non-empty range of the article (length ${article.text.length})`,
+        );
+      }
+      const kind = input.kind ?? (input.entityType !== undefined || input.archiveWide ? 'entity' : 'highlight');
+      checkEntityFields(kind, input.entityType, input.archiveWide);
+      const now = new Date().toISOString();
+      const annotation: Annotation = {
+        id: randomUUID(),
+        articleId: input.articleId,
+        kind,
+        ...buildSelectors(article.text, input.start, input.end),
+        tags: cleanTags(input.tags),
+        created: now,
+        modified: now,
+      };
+      if (kind === 'highlight') annotation.color = input.color ?? 'yellow';
+      else if (input.color) annotation.color = input.color;
+      if (input.note !== undefined && input.note.trim() !== '') annotation.note = input.note;
+      if (kind === 'entity') {
+        annotation.entityType = input.entityType ?? null;
+        if (input.archiveWide) annotation.archiveWide = true;
+      }
+      checkRuleName(annotation);
+      await s.put(annotation);
+      return { ...annotation, anchor: { start: input.start, end: input.end } };
+    },
+
+    async updateAnnotation(req) {
+      const patch = validateCall('updateAnnotation', req).arg as AnnotationPatch;
+      const s = await currentStore();
+      const updated = await s.transact((current) => {
+        const old = current.get(patch.id);
+        if (!old) throw new InvalidArgumentError(`no annotation with id ${JSON.stringify(patch.id)}`);
+        const next: Annotation = { ...old, modified: laterThan(old.modified) };
+        if (patch.color !== undefined) next.color = patch.color;
+        if (patch.note !== undefined) {
+          if (patch.note.trim() === '') delete next.note;
+          else next.note = patch.note;
+        }
+        if (patch.tags !== undefined) next.tags = cleanTags(patch.tags);
+        if (patch.entityType !== undefined) next.entityType = patch.entityType;
+        if (patch.archiveWide !== undefined) {
+          if (patch.archiveWide) next.archiveWide = true;
+          else delete next.archiveWide;
+        }
+        checkEntityFields(next.kind, next.entityType, next.archiveWide);
+        checkRuleName(next);
+        return { records: [{ op: 'put', annotation: next }], result: next };
+      });
+      const [placed] = await place([updated]);
+      return withoutTitle(placed);
+    },
+
+    async deleteAnnotation(req) {
+      const { id } = validateCall('deleteAnnotation', req).arg as { id: string };
+      const s = await currentStore();
+      await s.transact((current) => {
+        if (!current.has(id)) throw new InvalidArgumentError(`no annotation with id ${JSON.stringify(id)}`);
+        return { records: [{ op: 'delete', id, at: new Date().toISOString() }], result: undefined };
+      });
+    },
+
+    async exportAnnotations(req) {
+      const { format, filter } = validateCall('exportAnnotations', req).arg as {
+        format: ExportFormat;
+        filter?: AnnotationFilter;
+      };
+      const items: ExportItem[] = await listPlaced(filter ?? {});
+      if (format === 'json') return toWebAnnotationCollection(items);
+      if (format === 'md') return toMarkdown(items);
+      return toCsv(items);
+    },
+
+    async importAnnotations(req) {
+      const { json } = validateCall('importAnnotations', req).arg as { json: string };
+      const incoming = parseWebAnnotations(json);
+      const s = await currentStore();
+      return s.transact((current) => {
+        const ids = new Set(current.keys());
+        const contents = new Set([...current.values()].map(sameContentKey));
+        const records: { op: 'put'; annotation: Annotation }[] = [];
+        let skipped = 0;
+        for (const a of incoming) {
+          const key = sameContentKey(a);
+          if (ids.has(a.id) || contents.has(key)) {
+            skipped++;
+            continue;
+          }
+          ids.add(a.id);
+          contents.add(key);
+          records.push({ op: 'put', annotation: a });
+        }
+        return { records, result: { added: records.length, skipped } };
+      });
+    },
+
+    async close() {
+      await engine.close?.();
+    },
+  };
+  return api;
+}
+
+/** Now, or just after `previous` when the clock has not moved past it (keeps "modified" strictly increasing). */
+function laterThan(previous: string): string {
+  const now = Date.now();
+  const before = Date.parse(previous);
+  return new Date(Number.isNaN(before) || now > before ? now : before + 1).toISOString();
+}
