@@ -23,7 +23,7 @@ export function parseHtml(html: string): ParsedFields {
   const { document } = parseHTML(html) as { document: Doc };
   const meta = readMeta(document);
   const article = readArticle(document);
-  let title = meta.title || cleanLine(article.title ?? '') || meta.h1 || meta.docTitle;
+  let title = meta.title || meta.h1 || cleanLine(article.title ?? '') || meta.docTitle;
   let text = article.text;
   if (!text) text = fallbackText(parseHTML(html).document);
   text = normaliseBody(text);
@@ -31,15 +31,44 @@ export function parseHtml(html: string): ParsedFields {
     const rest = text.slice(title.length);
     if (rest === '' || rest.startsWith('\n')) text = rest.trim() || text;
   }
+  text = dropLeadingDateLine(text);
   if (!title) title = titleFromText(text);
   const fields: ParsedFields = { title, text };
-  const source = meta.source || cleanLine(article.siteName ?? '') || cleanLine(article.byline ?? '');
+  const source =
+    meta.source || cleanLine(article.siteName ?? '') || cleanLine(article.byline ?? '') || siteFromDocTitle(meta.docTitle, title);
   const date = meta.date ?? (article.publishedTime ? parsePublishedDate(article.publishedTime) : undefined);
   if (source) fields.source = source;
   if (date) fields.date = date;
   if (meta.url) fields.url = meta.url;
   if (meta.tags.length) fields.tags = meta.tags;
   return fields;
+}
+
+/** "Title | Site" or "Site - Title": the part of the page title that is not the article title. */
+function siteFromDocTitle(docTitle: string | undefined, title: string): string | undefined {
+  if (!docTitle || !title || docTitle === title) return undefined;
+  const sep = /^\s*[|\-–—»:]\s*/;
+  if (docTitle.startsWith(title)) {
+    const rest = docTitle.slice(title.length);
+    if (sep.test(rest)) return cleanLine(rest.replace(sep, '')) || undefined;
+  }
+  if (docTitle.endsWith(title)) {
+    const rest = docTitle.slice(0, docTitle.length - title.length);
+    if (/\s*[|\-–—»:]\s*$/.test(rest)) return cleanLine(rest.replace(/\s*[|\-–—»:]\s*$/, '')) || undefined;
+  }
+  return undefined;
+}
+
+const MAX_DATE_LINE_CHARS = 40;
+const MAX_DATE_LINE_WORDS = 6;
+
+/** A first paragraph holding only the publication date (a byline <time>) is metadata, not body. */
+function dropLeadingDateLine(text: string): string {
+  const cut = text.indexOf('\n\n');
+  if (cut < 0 || cut > MAX_DATE_LINE_CHARS) return text;
+  const first = text.slice(0, cut);
+  if (first.split(/\s+/).length > MAX_DATE_LINE_WORDS || !parsePublishedDate(first)) return text;
+  return text.slice(cut + 2);
 }
 
 interface PageMeta {
@@ -57,7 +86,16 @@ function attr(document: Doc, selector: string, name: string): string | undefined
   return typeof v === 'string' && v.trim() ? cleanLine(v) : undefined;
 }
 
+/** The article's <h1>: one inside <article>/<main>, or one the page title repeats (not a logo heading). */
+function articleHeading(document: Doc, docTitle: string | undefined): string | undefined {
+  const inner = cleanLine(document.querySelector('article h1, main h1')?.textContent ?? '');
+  if (inner) return inner;
+  const any = cleanLine(document.querySelector('h1')?.textContent ?? '');
+  return any && docTitle?.includes(any) ? any : undefined;
+}
+
 function readMeta(document: Doc): PageMeta {
+  const docTitle = cleanLine(document.querySelector('title')?.textContent ?? '') || undefined;
   const content = (sel: string): string | undefined => attr(document, sel, 'content');
   const dates = [
     content('meta[property="article:published_time"]'),
@@ -78,8 +116,8 @@ function readMeta(document: Doc): PageMeta {
   ].filter(Boolean);
   return {
     title: content('meta[property="og:title"]') ?? content('meta[name="twitter:title"]'),
-    h1: cleanLine(document.querySelector('h1')?.textContent ?? '') || undefined,
-    docTitle: cleanLine(document.querySelector('title')?.textContent ?? '') || undefined,
+    h1: articleHeading(document, docTitle),
+    docTitle,
     source: content('meta[property="og:site_name"]') ?? content('meta[name="author"]') ?? content('meta[name="publisher"]'),
     date: dates.map((d) => (d ? parsePublishedDate(d) : undefined)).find(Boolean),
     url: attr(document, 'link[rel="canonical"]', 'href') ?? content('meta[property="og:url"]'),

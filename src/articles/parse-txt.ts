@@ -26,7 +26,9 @@ const MAX_TITLE_CHARS = 250;
 const MAX_HEADER_LINE_CHARS = 70;
 const MAX_HEADER_LINE_WORDS = 8;
 const MAX_HEADER_LINES = 6;
-const JUNK_LINE = /^(?:[A-Z]{1,4}(?:\s+[A-Z]{1,4})*|[\p{P}\p{S}\s\d]*)$/u;
+/** Photo-credit residue such as "AA AA" (the same capital code repeated), or a line without letters. */
+const JUNK_LINE = /^(?:([A-Z]{1,4})(?:\s+\1)+|[\p{P}\p{S}\s\d]*)$/u;
+const MAX_LONE_SOURCE_WORDS = 5;
 const URL_LINE = /^(?:(?:المصدر|الرابط|source|url|link)\s*[:：]\s*)?(https?:\/\/\S+)$/i;
 const SENTENCE_END = /[.!?؟:]$/;
 
@@ -79,8 +81,10 @@ function readHeader(lines: string[]): Header {
       else names.push(line);
     }
   }
-  // A lone short block without a date, a URL or two name lines is more likely the first paragraph.
-  if (!header.date && !header.url && names.length < 2) return { consumed: 0 };
+  // Without a date or URL, only a block of name lines or one very short line (an agency) is a header.
+  const loneName = names.length === 1 && block.length === 1 && names[0].split(' ').length <= MAX_LONE_SOURCE_WORDS;
+  if (!header.date && !header.url && names.length < 2 && !loneName) return { consumed: 0 };
+  if (j >= lines.length || lines.slice(j).every((l) => l.trim() === '')) return { consumed: 0 };
   if (names[0]) header.source = names[0];
   if (names[1]) header.location = names[1];
   return header;
