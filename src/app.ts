@@ -144,7 +144,7 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
       const textTokens = (await analysis.get(view.text)).tokens;
       for (const rule of rules) {
         const nameTokens = (await analysis.get(rule.quote.exact)).tokens;
-        for (const span of findNameOccurrences(textTokens, nameTokens)) {
+        for (const span of findNameOccurrences(view.text, textTokens, nameTokens)) {
           corrections.push({ ...span, type: rule.entityType ?? null, own: false, modified: rule.modified });
         }
       }

@@ -1,5 +1,6 @@
 import approxSearch from 'approx-string-match';
 import type { Span, TextPositionSelector, TextQuoteSelector } from '../api.js';
+import { IGNORABLE_MARK } from './arabic-marks.js';
 
 /** Characters of context kept before and after the quote (as Hypothesis does). */
 export const CONTEXT_CHARS = 32;
@@ -117,8 +118,6 @@ function levenshtein(a: string, b: string): number {
   return previous[b.length];
 }
 
-/** Arabic harakat, superscript alef, Quranic marks and tatweel: marks that editors add or drop freely. */
-const IGNORABLE = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640]/;
 
 interface Skeleton {
   text: string;
@@ -130,7 +129,7 @@ function skeleton(text: string): Skeleton {
   let out = '';
   const offsets: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (IGNORABLE.test(text[i])) continue;
+    if (IGNORABLE_MARK.test(text[i])) continue;
     out += text[i];
     offsets.push(i);
   }
@@ -147,7 +146,7 @@ function findBySkeleton(text: string, exact: string): Span[] {
     const start = base.offsets[at];
     let end = base.offsets[at + pattern.length - 1] + 1;
     // The marks that belong to the last letter are part of the match.
-    while (end < text.length && IGNORABLE.test(text[end])) end++;
+    while (end < text.length && IGNORABLE_MARK.test(text[end])) end++;
     spans.push({ start, end });
   }
   return spans;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -65,7 +66,13 @@ export class AnnotationStore {
    */
   transact<T>(decide: (current: ReadonlyMap<string, Annotation>) => { records: LogRecord[]; result: T }): Promise<T> {
     return this.serial(async () => {
-      await mkdir(this.dir, { recursive: true });
+      if (!existsSync(this.dir)) {
+        // Nothing stored yet: create the hidden folder only if this transaction writes something (or fails first).
+        await this.refresh();
+        const dry = decide(this.annotations);
+        if (dry.records.length === 0) return dry.result;
+        await mkdir(this.dir, { recursive: true });
+      }
       const release = await this.lock();
       try {
         await this.refresh();

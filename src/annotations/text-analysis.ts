@@ -1,4 +1,5 @@
 import type { AnalyzedToken, Span } from '../api.js';
+import { IGNORABLE_MARK } from './arabic-marks.js';
 
 /** The Arabic analyzer (the engine's `analyze`): tokens with their normalised form and clitic-free term. */
 export type Analyze = (text: string) => Promise<AnalyzedToken[]>;
@@ -41,22 +42,55 @@ export class TextAnalysisCache {
   }
 }
 
+/** Attached conjunction, preposition and article in front of a (normalised) name: و ف, then ب ك ل, then ال; or لل. */
+const PROCLITICS = /^[وف]?(?:[بكل]?(?:ال)?|لل)$/;
+
+/** How many leading characters of normalised `word` are clitics in front of `name`, or -1 when it is another word. */
+export function cliticPrefix(word: string, name: string): number {
+  if (word === name) return 0;
+  if (word.length > name.length && word.endsWith(name) && PROCLITICS.test(word.slice(0, word.length - name.length))) {
+    return word.length - name.length;
+  }
+  // ل + الاسم → للاسم (the article's alef drops): للقاهرة is لـ + القاهرة.
+  if (name.startsWith('ال') && name.length > 2) {
+    const bare = name.slice(2);
+    const prefix = word.slice(0, word.length - bare.length);
+    if (word.endsWith(bare) && /^[وف]?لل$/.test(prefix)) return prefix.length - 1;
+  }
+  return -1;
+}
+
 /**
- * Where a name occurs in analysed text, in any clitic form (و، ب، ل، ال…) and spelling the analyzer folds together:
- * runs of consecutive tokens whose terms equal the name's terms. Spans cover the whole words.
+ * Where a name occurs in analysed text: runs of consecutive words whose normalised forms (hamza, diacritics, ى/ي,
+ * ة/ه folded by the analyzer) equal the name's, the first one possibly with attached clitics (وباشينيان،
+ * لباشينيان، والقاهرة، للقاهرة). The span leaves the clitics out. Stricter than the stemmed index term on purpose: a
+ * taught name must not spread to other words sharing its stem (أرمينيا is not الأرميني).
  */
-export function findNameOccurrences(textTokens: AnalyzedToken[], nameTokens: AnalyzedToken[]): Span[] {
-  const name = nameTokens.map(termOf).filter((t) => t !== '');
+export function findNameOccurrences(text: string, textTokens: AnalyzedToken[], nameTokens: AnalyzedToken[]): Span[] {
+  const name = nameTokens.map((t) => t.norm).filter((n) => n !== '');
   if (name.length === 0) return [];
   const spans: Span[] = [];
   outer: for (let i = 0; i + name.length <= textTokens.length; i++) {
-    for (let k = 0; k < name.length; k++) {
-      if (termOf(textTokens[i + k]) !== name[k]) continue outer;
+    const skip = cliticPrefix(textTokens[i].norm, name[0]);
+    if (skip < 0) continue;
+    for (let k = 1; k < name.length; k++) {
+      if (textTokens[i + k].norm !== name[k]) continue outer;
     }
-    spans.push({ start: textTokens[i].start, end: textTokens[i + name.length - 1].end });
+    const first = textTokens[i];
+    spans.push({ start: skipLetters(text, first.start, first.end, skip), end: textTokens[i + name.length - 1].end });
     i += name.length - 1;
   }
   return spans;
+}
+
+/** The offset after `letters` letters of text[start, end) (the marks on them included). */
+function skipLetters(text: string, start: number, end: number, letters: number): number {
+  let at = start;
+  for (let n = 0; n < letters && at < end; n++) {
+    at++;
+    while (at < end && IGNORABLE_MARK.test(text[at])) at++;
+  }
+  return at;
 }
 
 /** Query words to look for: the terms of the non-stop words (all words when every one is a stop word). */
