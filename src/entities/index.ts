@@ -1,10 +1,16 @@
 import type { EntitySpan } from '../api.js';
+import { findDates } from '../dates/index.js';
+import { tagNames } from './find-entities.js';
+import { mergeSpans } from './merge.js';
+
+export { setEntityModelDir } from './load-model.js';
 
 /**
- * People, places, organisations and dates in `text`, as non-overlapping spans in text order with UTF-16
- * offsets into `text`. First version: the signature the indexer calls; the trained tagger lands next.
+ * People, places, organisations (from the trained tagger) and dates (from findDates), as
+ * non-overlapping spans in text order with UTF-16 offsets into `text`. The model loads on the first
+ * call (once per process or worker thread).
  */
 export function findEntities(text: string): EntitySpan[] {
-  void text;
-  return [];
+  const dates = findDates(text).map((d): EntitySpan => ({ ...d, origin: 'auto' }));
+  return mergeSpans(dates, tagNames(text));
 }

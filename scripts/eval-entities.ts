@@ -1,0 +1,177 @@
+// Evaluates the entity tagger and measures its speed.
+//
+//   npm run eval:entities -- [CONLL_FILE...] [--corpus PATH] [--as-given]
+//
+// For each CoNLL file (token<TAB>tag, BIO): each sentence is written out as running text — clitics that
+// the corpus split off (WikiFANE: "و سيطروا") re-joined as Arabic is written — findEntities runs on it,
+// and the spans it returns are projected back onto the corpus tokens (a token overlapping a span belongs
+// to it). Scores are conlleval-style: an entity counts when its tokens and type both match exactly.
+// Corpus tags map PER→PERSON, GPE/LOC→LOCATION, ORG→ORGANIZATION; other classes are ignored.
+// --as-given also scores the text exactly as tokenized by the corpus (no re-joining).
+// --corpus: tokens/s of findEntities over the title and body of every article of a JSONL(.gz) corpus.
+// Without files: WikiFANE dev and AQMAR from ../shared/data/ner, and the corpus at
+// ../shared/data/corpus/ant-v1.1.jsonl.gz.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { findEntities } from '../src/entities/index.js';
+import { loadTagger, MODEL_FILE, GAZETTEER_FILE } from '../src/entities/load-model.js';
+import { tokenize } from '../src/entities/tokenize.js';
+import { bioLabels, readConll, runningText, type ConllToken } from '../src/entities/training-data.js';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const files: string[] = [];
+let corpusPath: string | null = null;
+let asGiven = false;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--corpus') corpusPath = args[++i];
+  else if (args[i] === '--as-given') asGiven = true;
+  else files.push(args[i]);
+}
+if (files.length === 0 && corpusPath === null) {
+  const ner = join(repo, '../shared/data/ner');
+  files.push(join(ner, 'wikifane.dev.conll.gz'), join(ner, 'aqmar.conll.gz'));
+  corpusPath = join(repo, '../shared/data/corpus/ant-v1.1.jsonl.gz');
+}
+
+const TYPES = ['PERSON', 'LOCATION', 'ORGANIZATION'] as const;
+const TYPE_OF: Record<string, string> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
+
+type Chunk = string; // "start:end:TYPE" over corpus token indexes
+
+function goldChunks(tokens: ConllToken[]): Chunk[] {
+  const labels = bioLabels(tokens, true);
+  const chunks: Chunk[] = [];
+  for (let i = 0; i < labels.length; i++) {
+    if (!labels[i].label) continue;
+    let j = i + 1;
+    while (j < labels.length && labels[j].label === labels[i].label && !labels[j].begin) j++;
+    chunks.push(`${i}:${j}:${TYPE_OF[labels[i].label!]}`);
+    i = j - 1;
+  }
+  return chunks;
+}
+
+function predictedChunks(tokens: ConllToken[], rejoin: boolean): Chunk[] {
+  const { text, spans } = runningText(tokens, rejoin);
+  const chunks: Chunk[] = [];
+  let taken = -1;
+  for (const e of findEntities(text)) {
+    if (e.type === 'DATE') continue;
+    let first = -1;
+    let last = -1;
+    spans.forEach((s, k) => {
+      if (s.start < e.end && s.end > e.start) {
+        if (first < 0) first = k;
+        last = k;
+      }
+    });
+    if (first < 0 || first <= taken) continue;
+    chunks.push(`${first}:${last + 1}:${e.type}`);
+    taken = last;
+  }
+  return chunks;
+}
+
+function looksSegmented(sentences: ConllToken[][]): boolean {
+  let total = 0;
+  let lone = 0;
+  for (const s of sentences) for (const t of s) {
+    total++;
+    if (t.text === 'و' || t.text === 'ه') lone++;
+  }
+  return lone / Math.max(1, total) > 0.02;
+}
+
+function evaluate(path: string, rejoin: boolean, label: string) {
+  const sentences = readConll(path);
+  const counts = Object.fromEntries(TYPES.map((t) => [t, { gold: 0, pred: 0, correct: 0 }]));
+  let tokens = 0;
+  const started = performance.now();
+  for (const s of sentences) {
+    tokens += s.length;
+    const gold = goldChunks(s);
+    const pred = predictedChunks(s, rejoin);
+    const goldSet = new Set(gold);
+    for (const g of gold) counts[g.split(':')[2]].gold++;
+    for (const p of pred) {
+      const type = p.split(':')[2];
+      counts[type].pred++;
+      if (goldSet.has(p)) counts[type].correct++;
+    }
+  }
+  const ms = performance.now() - started;
+  const f = (c: { gold: number; pred: number; correct: number }) => {
+    const p = c.pred ? c.correct / c.pred : 0;
+    const r = c.gold ? c.correct / c.gold : 0;
+    const f1 = p + r ? (2 * p * r) / (p + r) : 0;
+    return { p, r, f1 };
+  };
+  console.log(`\n${path} — ${label}: ${sentences.length} sentences, ${tokens} tokens, ${(ms / 1000).toFixed(1)} s`);
+  console.log('type           gold   pred  correct  precision  recall     F1');
+  const micro = { gold: 0, pred: 0, correct: 0 };
+  const row = (name: string, c: { gold: number; pred: number; correct: number }) => {
+    const { p, r, f1 } = f(c);
+    console.log(
+      `${name.padEnd(13)} ${String(c.gold).padStart(5)} ${String(c.pred).padStart(6)} ${String(c.correct).padStart(8)}` +
+        `   ${p.toFixed(4)}   ${r.toFixed(4)}  ${f1.toFixed(4)}`,
+    );
+  };
+  for (const t of TYPES) {
+    row(t, counts[t]);
+    micro.gold += counts[t].gold;
+    micro.pred += counts[t].pred;
+    micro.correct += counts[t].correct;
+  }
+  row('micro', micro);
+}
+
+function throughput(path: string) {
+  if (!existsSync(path)) {
+    console.log(`\ncorpus not found: ${path} — pass its path with --corpus (ANT v1.1, JSONL with title and body)`);
+    return;
+  }
+  const raw = readFileSync(path);
+  const lines = (path.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8').split('\n').filter((l) => l.trim());
+  const texts: string[] = [];
+  for (const line of lines) {
+    const a = JSON.parse(line) as { title?: string; body?: string };
+    texts.push(`${a.title ?? ''}\n\n${a.body ?? ''}`);
+  }
+  let tokens = 0;
+  for (const t of texts) tokens += tokenize(t).length;
+  const runs: number[] = [];
+  let entities = 0;
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    entities = 0;
+    for (const t of texts) entities += findEntities(t).length;
+    runs.push(performance.now() - started);
+  }
+  runs.sort((a, b) => a - b);
+  const median = runs[1];
+  console.log(`\n${path}: ${texts.length} articles (title + body), ${tokens} tokens, ${entities} entities`);
+  console.log(`findEntities, single thread: ${(median / 1000).toFixed(2)} s median of 3 runs (${runs.map((r) => (r / 1000).toFixed(2)).join(', ')})`);
+  console.log(`throughput: ${Math.round(tokens / (median / 1000))} tokens/s, ${(median / texts.length).toFixed(2)} ms per article`);
+}
+
+const loadStarted = performance.now();
+loadTagger();
+const loadMs = performance.now() - loadStarted;
+const modelDir = join(repo, 'assets/models');
+const size = (f: string) => (existsSync(join(modelDir, f)) ? statSync(join(modelDir, f)).size : 0);
+console.log(`model: ${MODEL_FILE} ${(size(MODEL_FILE) / 1e6).toFixed(2)} MB + ${GAZETTEER_FILE} ${(size(GAZETTEER_FILE) / 1e3).toFixed(0)} kB; load ${loadMs.toFixed(0)} ms`);
+
+for (const path of files) {
+  if (!existsSync(path)) {
+    console.log(`\nnot found: ${path}`);
+    continue;
+  }
+  const sentences = readConll(path);
+  const segmented = looksSegmented(sentences);
+  evaluate(path, segmented, segmented ? 'running text (split clitics re-joined)' : 'running text');
+  if (asGiven && segmented) evaluate(path, false, 'tokens as given (clitics split)');
+}
+if (corpusPath) throughput(corpusPath);

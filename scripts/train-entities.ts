@@ -1,0 +1,246 @@
+// Trains the entity tagger (averaged structured perceptron, Viterbi with BIO constraints) on WikiFANE
+// Gold and writes assets/models/entities-model.bin, plus the place-name gazetteer it uses as a feature
+// (assets/models/gazetteer.json, built from CLDR and i18n-iso-countries). Deterministic for a seed.
+//
+//   npm run train:entities -- [--data DIR] [--epochs N] [--seed N] [--segmented]
+//
+// --out DIR writes the model elsewhere (default assets/models). DIR defaults to ../shared/data/ner (wikifane.train.conll.gz). --segmented also trains on the corpus's
+// own clitic-segmented token stream besides the re-joined running text.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MAX_FEATURES, sentenceFeatures, wordHash } from '../src/entities/features.js';
+import { Gazetteer, type GazetteerData } from '../src/entities/gazetteer.js';
+import { encodeModel, type ModelHeader } from '../src/entities/model.js';
+import { foldArabic } from '../src/entities/normalize.js';
+import { NUM_TAGS, TAGS } from '../src/entities/tags.js';
+import { tokenize } from '../src/entities/tokenize.js';
+import { bioLabels, readConll, runningText, type ConllToken } from '../src/entities/training-data.js';
+import { viterbi } from '../src/entities/viterbi.js';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
+};
+const dataDir = resolve(flag('data', join(repo, '../shared/data/ner')));
+const epochs = Number(flag('epochs', '8'));
+const seed = Number(flag('seed', '20141'));
+const withSegmented = args.includes('--segmented');
+const outDir = resolve(flag('out', join(repo, 'assets/models')));
+
+function mulberry32(a: number): () => number {
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---- gazetteer -------------------------------------------------------------------------------------
+function buildGazetteer(): GazetteerData {
+  const require = createRequire(import.meta.url);
+  const places = new Set<string>();
+  const territories = require('cldr-localenames-full/main/ar/territories.json').main.ar.localeDisplayNames.territories as Record<string, string>;
+  for (const [code, name] of Object.entries(territories)) if (!/^(001|ZZ)/.test(code)) places.add(name);
+  const zones = require('cldr-dates-full/main/ar/timeZoneNames.json').main.ar.dates.timeZoneNames.zone;
+  const walk = (o: Record<string, unknown>) => {
+    for (const [key, v] of Object.entries(o)) {
+      if (!v || typeof v !== 'object') continue;
+      const city = (v as { exemplarCity?: string }).exemplarCity;
+      if (city && key !== 'Unknown') places.add(city);
+      walk(v as Record<string, unknown>);
+    }
+  };
+  walk(zones);
+  const countries = require('i18n-iso-countries');
+  countries.registerLocale(require('i18n-iso-countries/langs/ar.json'));
+  for (const names of Object.values(countries.getNames('ar', { select: 'all' })) as string[][]) for (const n of names) places.add(n);
+  const LOC = [...places].map((p) => p.replace(/\s*\(.*?\)\s*/g, ' ').trim()).filter((p) => p.length > 1);
+  return { names: { LOC: [...new Set(LOC)].sort() } };
+}
+
+// ---- training data -----------------------------------------------------------------------------------
+interface Example {
+  rows: Int32Array; // n × MAX_FEATURES feature rows, -1 = none
+  gold: Int32Array;
+}
+
+/** Tokens of the running text as the runtime tokenizer cuts them, with gold tags from the corpus tokens. */
+function goldSentence(tokens: ConllToken[], rejoin: boolean): { words: string[]; gold: Int32Array } {
+  const { text, spans } = runningText(tokens, rejoin);
+  const labels = bioLabels(tokens, false);
+  const runtime = tokenize(text);
+  const words = runtime.map((t) => foldArabic(t.text));
+  const gold = new Int32Array(runtime.length);
+  let j = 0;
+  let prevLabel: string | null = null;
+  runtime.forEach((tok, i) => {
+    let label: string | null = null;
+    let begin = false;
+    while (j < spans.length && spans[j].end <= tok.start) j++;
+    for (let k = j; k < spans.length && spans[k].start < tok.end; k++) {
+      if (labels[k].label) {
+        if (!label) begin = labels[k].begin || spans[k].start < tok.start;
+        label ??= labels[k].label;
+      }
+    }
+    if (label) {
+      const b = TAGS.indexOf(`B-${label}`);
+      gold[i] = begin || prevLabel !== label ? b : b + 1;
+    }
+    prevLabel = label;
+  });
+  return { words, gold };
+}
+
+const started = performance.now();
+const gazData = buildGazetteer();
+const gazetteer = new Gazetteer(gazData);
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'gazetteer.json'), JSON.stringify(gazData) + '\n');
+console.error(`gazetteer: ${gazData.names.LOC.length} place names`);
+
+const trainPath = join(dataDir, 'wikifane.train.conll.gz');
+if (!existsSync(trainPath)) {
+  console.error(`training data not found: ${trainPath} (pass --data DIR)`);
+  process.exit(1);
+}
+const corpus = readConll(trainPath);
+const sentences = corpus.map((s) => goldSentence(s, true));
+if (withSegmented) sentences.push(...corpus.map((s) => goldSentence(s, false)));
+
+const rowOf = new Map<number, number>();
+const lexicon = new Map<number, number>();
+const examples: Example[] = [];
+let tokenCount = 0;
+for (const { words, gold } of sentences) {
+  const feats = sentenceFeatures(words, gazetteer);
+  const rows = new Int32Array(words.length * MAX_FEATURES).fill(-1);
+  for (let k = 0; k < rows.length; k++) {
+    const key = feats[k];
+    if (key === 0) continue;
+    let row = rowOf.get(key);
+    if (row === undefined) rowOf.set(key, (row = rowOf.size));
+    rows[k] = row;
+  }
+  for (const w of words) lexicon.set(wordHash(w), (lexicon.get(wordHash(w)) ?? 0) + 1);
+  examples.push({ rows, gold });
+  tokenCount += words.length;
+}
+console.error(`${examples.length} sentences, ${tokenCount} tokens, ${rowOf.size} features`);
+
+// ---- averaged structured perceptron -------------------------------------------------------------------
+const T = NUM_TAGS;
+const W = new Float32Array(rowOf.size * T);
+const U = new Float32Array(rowOf.size * T);
+const TR = new Float64Array((T + 1) * T);
+const TU = new Float64Array((T + 1) * T);
+let c = 1;
+const random = mulberry32(seed);
+const order = examples.map((_, i) => i);
+
+function emissionsOf(ex: Example): Float64Array {
+  const n = ex.gold.length;
+  const e = new Float64Array(n * T);
+  for (let i = 0; i < n; i++) {
+    for (let k = i * MAX_FEATURES; k < (i + 1) * MAX_FEATURES; k++) {
+      const r = ex.rows[k];
+      if (r < 0) continue;
+      for (let t = 0; t < T; t++) e[i * T + t] += W[r * T + t];
+    }
+  }
+  return e;
+}
+
+function update(ex: Example, i: number, tag: number, delta: number) {
+  for (let k = i * MAX_FEATURES; k < (i + 1) * MAX_FEATURES; k++) {
+    const r = ex.rows[k];
+    if (r < 0) continue;
+    W[r * T + tag] += delta;
+    U[r * T + tag] += c * delta;
+  }
+}
+
+function updateTransition(prev: number, tag: number, delta: number) {
+  const at = (prev < 0 ? T : prev) * T + tag;
+  TR[at] += delta;
+  TU[at] += c * delta;
+}
+
+for (let epoch = 1; epoch <= epochs; epoch++) {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  let errors = 0;
+  for (const idx of order) {
+    const ex = examples[idx];
+    const n = ex.gold.length;
+    const pred = viterbi(emissionsOf(ex), n, TR);
+    for (let i = 0; i < n; i++) {
+      const g = ex.gold[i];
+      const p = pred[i];
+      if (g !== p) {
+        errors++;
+        update(ex, i, g, 1);
+        update(ex, i, p, -1);
+      }
+      const gPrev = i > 0 ? ex.gold[i - 1] : -1;
+      const pPrev = i > 0 ? pred[i - 1] : -1;
+      if (g !== p || gPrev !== pPrev) {
+        updateTransition(gPrev, g, 1);
+        updateTransition(pPrev, p, -1);
+      }
+    }
+    c++;
+  }
+  console.error(`epoch ${epoch}: ${errors} token errors (${((100 * errors) / tokenCount).toFixed(2)}%)`);
+}
+
+// ---- average, prune, quantize, write -------------------------------------------------------------------
+for (let i = 0; i < W.length; i++) W[i] -= U[i] / c;
+for (let i = 0; i < TR.length; i++) TR[i] -= TU[i] / c;
+const pruneBelow = Number(flag('prune', '0.05'));
+let maxAbs = 0;
+const kept: [number, number][] = [];
+for (const [key, row] of rowOf) {
+  let m = 0;
+  for (let t = 0; t < T; t++) m = Math.max(m, Math.abs(W[row * T + t]));
+  if (m >= pruneBelow) {
+    kept.push([key, row]);
+    maxAbs = Math.max(maxAbs, m);
+  }
+}
+kept.sort((a, b) => a[0] - b[0]);
+const scale = maxAbs / 32767;
+const featureKeys = new Uint32Array(kept.length);
+const weights = new Int16Array(kept.length * T);
+kept.forEach(([key, row], i) => {
+  featureKeys[i] = key;
+  for (let t = 0; t < T; t++) weights[i * T + t] = Math.round(W[row * T + t] / scale);
+});
+const lex = [...lexicon].filter(([, n]) => n >= 2).sort((a, b) => a[0] - b[0]);
+const header: ModelHeader = {
+  version: 1,
+  tags: [...TAGS],
+  scale,
+  features: kept.length,
+  lexicon: lex.length,
+  transitions: [...TR],
+  trainedOn: `WikiFANE Gold train (${examples.length} sentences${withSegmented ? ', re-joined + segmented' : ', re-joined clitics'}), ${epochs} epochs, seed ${seed}`,
+};
+const model = encodeModel(header, {
+  featureKeys,
+  weights,
+  lexiconKeys: Uint32Array.from(lex.map(([k]) => k)),
+  lexiconCounts: Uint16Array.from(lex.map(([, n]) => Math.min(n, 65535))),
+});
+writeFileSync(join(outDir, 'entities-model.bin'), model);
+const seconds = (performance.now() - started) / 1000;
+console.log(`model: ${kept.length} of ${rowOf.size} features kept, lexicon ${lex.length}, ${(model.length / 1e6).toFixed(2)} MB → ${join(outDir, 'entities-model.bin')}`);
+console.log(`training time: ${seconds.toFixed(1)} s`);
+void readFileSync;

@@ -1,0 +1,105 @@
+import { coreOf, procliticLengths } from './clitics.js';
+import type { Gazetteer } from './gazetteer.js';
+
+// Features of a word in its sentence, as 32-bit hashes of (template, string). Training and tagging both
+// call sentenceFeatures, so they always agree.
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function hashRange(template: number, s: string, from: number, to: number): number {
+  let h = Math.imul(FNV_OFFSET ^ template, FNV_PRIME);
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+function hash(template: number, s: string): number {
+  return hashRange(template, s, 0, s.length);
+}
+
+function hash2(template: number, a: string, b: string): number {
+  let h = hashRange(template, a, 0, a.length);
+  h = Math.imul(h ^ 0x7c, FNV_PRIME);
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+const BOS = '<s>';
+const EOS = '</s>';
+
+/** A coarse shape: script classes of the characters plus a length bucket. */
+export function shapeOf(word: string): string {
+  let arabic = 0;
+  let latin = 0;
+  let digit = 0;
+  let other = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x0600 && c <= 0x06ff) arabic++;
+    else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) latin++;
+    else if (c >= 48 && c <= 57) digit++;
+    else other++;
+  }
+  const kind = (arabic ? 'A' : '') + (latin ? 'L' : '') + (digit ? 'D' : '') + (other ? 'P' : '');
+  const len = word.length <= 2 ? 's' : word.length <= 5 ? 'm' : 'l';
+  return kind + len;
+}
+
+/** Upper bound of features per word (for preallocation). */
+export const MAX_FEATURES = 40;
+
+/**
+ * Features of every word of a sentence of folded words, `MAX_FEATURES` slots per word, unused slots 0.
+ * `out` is reused when large enough.
+ */
+export function sentenceFeatures(words: readonly string[], gazetteer: Gazetteer | null, out?: Uint32Array): Uint32Array {
+  const n = words.length;
+  const feats = out && out.length >= n * MAX_FEATURES ? out : new Uint32Array(n * MAX_FEATURES);
+  feats.fill(0, 0, n * MAX_FEATURES);
+  const cores = words.map(coreOf);
+  const shapes = words.map(shapeOf);
+  const gaz = gazetteer ? gazetteer.match(words) : new Uint8Array(n);
+  const word = (i: number) => (i < 0 ? BOS : i >= n ? EOS : words[i]);
+  const core = (i: number) => (i < 0 ? BOS : i >= n ? EOS : cores[i]);
+  const shape = (i: number) => (i < 0 ? BOS : i >= n ? EOS : shapes[i]);
+  const gazAt = (i: number) => (i < 0 || i >= n ? 'x' : String(gaz[i]));
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    const c = cores[i];
+    let k = i * MAX_FEATURES;
+    feats[k++] = hash(0, '');
+    feats[k++] = hash(1, w);
+    feats[k++] = hash(2, c);
+    feats[k++] = hash(3, word(i - 1));
+    feats[k++] = hash(4, word(i + 1));
+    feats[k++] = hash(5, word(i - 2));
+    feats[k++] = hash(6, word(i + 2));
+    feats[k++] = hash(7, core(i - 1));
+    feats[k++] = hash(8, core(i + 1));
+    for (let len = 1; len <= 3; len++) if (w.length > len) feats[k++] = hashRange(9 + len, w, 0, len);
+    for (let len = 1; len <= 4; len++) if (w.length > len) feats[k++] = hashRange(13 + len, w, w.length - len, w.length);
+    for (let len = 2; len <= 3; len++) if (c.length > len) feats[k++] = hashRange(17 + len, c, c.length - len, c.length);
+    for (let len = 2; len <= 3; len++) if (c.length > len) feats[k++] = hashRange(21 + len, c, 0, len);
+    feats[k++] = hash(25, shapes[i]);
+    feats[k++] = hash2(26, shape(i - 1), shape(i + 1));
+    feats[k++] = hash2(27, word(i - 1), w);
+    feats[k++] = hash2(28, w, word(i + 1));
+    feats[k++] = hash2(29, core(i - 1), c);
+    const lens = procliticLengths(w);
+    const longest = lens[lens.length - 1];
+    if (longest > 0) {
+      feats[k++] = hashRange(30, w, longest, w.length);
+      feats[k++] = hashRange(31, w, 0, longest);
+    }
+    feats[k++] = hash(32, gazAt(i));
+    feats[k++] = hash2(33, gazAt(i - 1), gazAt(i + 1));
+    feats[k++] = hash2(34, gazAt(i), c.length > 2 ? c.slice(-2) : c);
+    feats[k++] = hash2(35, word(i - 1), word(i + 1));
+  }
+  return feats;
+}
+
+/** Key of a folded word in the model's lexicon. */
+export function wordHash(word: string): number {
+  return hash(99, word);
+}

@@ -1,0 +1,122 @@
+import { NUM_TAGS, TAGS } from './tags.js';
+
+// The trained tagger on disk: "ARNE", a little-endian u32 header length, a JSON header, padding to 4
+// bytes, then the arrays named in the header, in this order:
+//   featureKeys u32[features]      hashed feature ids (see features.ts), sorted
+//   weights     i16[features·T]    quantized weights, T = number of tags, row per feature
+//   lexiconKeys u32[lexicon]       hashes of folded training words, sorted
+//   lexiconCounts u16[lexicon]     how often each occurred (capped)
+// Real weight = int16 · header.scale. Transitions are floats in the header.
+
+const MAGIC = 'ARNE';
+
+export interface ModelHeader {
+  version: 1;
+  tags: string[];
+  scale: number;
+  features: number;
+  lexicon: number;
+  /** (T + 1) × T, last row = sentence start. */
+  transitions: number[];
+  trainedOn?: string;
+}
+
+export interface ModelArrays {
+  featureKeys: Uint32Array;
+  weights: Int16Array;
+  lexiconKeys: Uint32Array;
+  lexiconCounts: Uint16Array;
+}
+
+export interface TaggerModel extends ModelArrays {
+  header: ModelHeader;
+  /** Open-addressing table: slot → feature row + 1 (0 = empty); size a power of two. */
+  table: Int32Array;
+  transitions: Float64Array;
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+export function encodeModel(header: ModelHeader, arrays: ModelArrays): Buffer {
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const headerEnd = align4(8 + json.length);
+  const parts = [arrays.featureKeys, arrays.weights, arrays.lexiconKeys, arrays.lexiconCounts];
+  let size = headerEnd;
+  for (const p of parts) size = align4(size + p.byteLength);
+  const out = Buffer.alloc(size);
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(json.length, 4);
+  json.copy(out, 8);
+  let at = headerEnd;
+  for (const p of parts) {
+    Buffer.from(p.buffer, p.byteOffset, p.byteLength).copy(out, at);
+    at = align4(at + p.byteLength);
+  }
+  return out;
+}
+
+function slotOf(key: number, mask: number): number {
+  return Math.imul(key ^ (key >>> 16), 0x45d9f3b) >>> 0 & mask;
+}
+
+export function decodeModel(data: Uint8Array): TaggerModel {
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (buf.toString('latin1', 0, 4) !== MAGIC) throw new Error('not an entity model file');
+  const jsonLength = buf.readUInt32LE(4);
+  const header = JSON.parse(buf.toString('utf8', 8, 8 + jsonLength)) as ModelHeader;
+  if (header.version !== 1 || header.tags.join() !== TAGS.join()) throw new Error('entity model does not match this version of the tagger');
+  // Copy into an aligned buffer so typed-array views are always possible.
+  const aligned = new Uint8Array(buf.length);
+  aligned.set(buf);
+  let at = align4(8 + jsonLength);
+  const take = <A>(make: (b: ArrayBuffer, o: number, n: number) => A, count: number, bytes: number): A => {
+    const arr = make(aligned.buffer, at, count);
+    at = align4(at + count * bytes);
+    return arr;
+  };
+  const featureKeys = take((b, o, n) => new Uint32Array(b, o, n), header.features, 4);
+  const weights = take((b, o, n) => new Int16Array(b, o, n), header.features * NUM_TAGS, 2);
+  const lexiconKeys = take((b, o, n) => new Uint32Array(b, o, n), header.lexicon, 4);
+  const lexiconCounts = take((b, o, n) => new Uint16Array(b, o, n), header.lexicon, 2);
+  let size = 1;
+  while (size < featureKeys.length * 2) size <<= 1;
+  const table = new Int32Array(size);
+  const mask = size - 1;
+  for (let row = 0; row < featureKeys.length; row++) {
+    let slot = slotOf(featureKeys[row], mask);
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = row + 1;
+  }
+  const transitions = Float64Array.from(header.transitions);
+  return { header, featureKeys, weights, lexiconKeys, lexiconCounts, table, transitions };
+}
+
+/** Row of a feature in model.weights, or -1 when the model does not know it. */
+export function featureRow(model: TaggerModel, key: number): number {
+  const { table, featureKeys } = model;
+  const mask = table.length - 1;
+  let slot = slotOf(key, mask);
+  for (;;) {
+    const entry = table[slot];
+    if (entry === 0) return -1;
+    if (featureKeys[entry - 1] === key) return entry - 1;
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** How often a folded word occurred in the training text (0 when unseen or rare). */
+export function lexiconCount(model: TaggerModel, wordHash: number): number {
+  const keys = model.lexiconKeys;
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = keys[mid];
+    if (k === wordHash) return model.lexiconCounts[mid];
+    if (k < wordHash) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}

@@ -1,0 +1,43 @@
+// Folding used for the tagger's features: the same word spelled with or without hamza, diacritics or
+// tatweel gives the same features (WikiFANE, the training data, is written without hamza on alef).
+
+function foldChar(c: number): number {
+  if (c === 0x0622 || c === 0x0623 || c === 0x0625 || c === 0x0671) return 0x0627; // آ أ إ ٱ → ا
+  if (c === 0x0649) return 0x064a; // ى → ي
+  if (c === 0x0629) return 0x0647; // ة → ه
+  if (c >= 0x0660 && c <= 0x0669) return c - 0x0660 + 48; // Arabic-Indic digits
+  if (c >= 0x06f0 && c <= 0x06f9) return c - 0x06f0 + 48;
+  if (c >= 65 && c <= 90) return c + 32;
+  return c;
+}
+
+function isDroppedMark(c: number): boolean {
+  return (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x06d6 && c <= 0x06ed) || c === 0x0640;
+}
+
+export function foldArabic(word: string): string {
+  let out = '';
+  let changed = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (isDroppedMark(c)) {
+      changed = true;
+      continue;
+    }
+    const f = foldChar(c);
+    if (f !== c) changed = true;
+    out += String.fromCharCode(f);
+  }
+  return changed ? out : word;
+}
+
+/** Offset in `word` of the character that foldArabic(word) has at `foldedIndex`. */
+export function surfaceIndex(word: string, foldedIndex: number): number {
+  let folded = 0;
+  for (let i = 0; i < word.length; i++) {
+    if (isDroppedMark(word.charCodeAt(i))) continue;
+    if (folded === foldedIndex) return i;
+    folded++;
+  }
+  return word.length;
+}

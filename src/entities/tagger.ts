@@ -1,0 +1,27 @@
+import { MAX_FEATURES, sentenceFeatures } from './features.js';
+import type { Gazetteer } from './gazetteer.js';
+import { featureRow, type TaggerModel } from './model.js';
+import { NUM_TAGS } from './tags.js';
+import { viterbi } from './viterbi.js';
+
+/** Tag indexes (see tags.ts) for a sentence of folded words. */
+export function tagWords(model: TaggerModel, gazetteer: Gazetteer | null, words: readonly string[]): Int32Array {
+  const n = words.length;
+  const T = NUM_TAGS;
+  const feats = sentenceFeatures(words, gazetteer);
+  const emissions = new Float64Array(n * T);
+  const { weights } = model;
+  const scale = model.header.scale;
+  for (let i = 0; i < n; i++) {
+    const base = i * T;
+    for (let k = i * MAX_FEATURES, end = k + MAX_FEATURES; k < end; k++) {
+      const key = feats[k];
+      if (key === 0) continue;
+      const row = featureRow(model, key);
+      if (row < 0) continue;
+      for (let t = 0, w = row * T; t < T; t++, w++) emissions[base + t] += weights[w];
+    }
+    for (let t = 0; t < T; t++) emissions[base + t] *= scale;
+  }
+  return viterbi(emissions, n, model.transitions);
+}
