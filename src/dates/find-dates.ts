@@ -25,10 +25,19 @@ interface Candidate {
 
 type Groups = Record<string, string | undefined>;
 type Handler = (g: Groups) => { value?: string; weekday?: boolean } | null;
+/** What may precede a match: 'word' = no letter/digit/mark; 'number' = no digit (nor digit + separator). */
+type Boundary = 'word' | 'number';
+interface Rule {
+  source: string;
+  handler: Handler;
+  boundary?: Boundary;
+  /** Words that make the match something else when they come right before it (صلاة الجمعة). */
+  notAfter?: RegExp;
+}
 
-const BEFORE = '(?<![\\p{L}\\p{N}\\p{M}])';
 const AFTER = '(?![\\p{L}\\p{N}\\p{M}])';
-const CLITIC = '(?:[وف]?(?:لل|[بلك]ـ?)|[وف])?';
+const CLITIC_CHARS = '(?:[وف]?(?:لل|[بلك]ـ?)|[وف])?';
+const CLITIC = `(?<p>${CLITIC_CHARS})`;
 const GMONTH = `(?:${GREGORIAN_MONTH_PATTERN})`;
 const HMONTH = `(?:${HIJRI_MONTH_PATTERN})`;
 /** Month, optionally doubled with another spelling: نوفمبر/ تشرين الثاني, تشرين الثاني (نوفمبر). */
@@ -38,7 +47,6 @@ const YEAR = `(?<y>${D}{4})(?!${D})`;
 const GREG_SUFFIX = `(?:\\s?م(?![\\p{L}])|\\s+ميلادي[ةه]?)?`;
 const HIJRI_SUFFIX = `(?:\\s?(?:هـ|ه)(?![\\p{L}])|\\s+هجري[ةه]?)`;
 const DAY = `(?<d>${D}{1,2})(?!${D})`;
-const NUM_BEFORE = `(?<![\\p{N}])(?<![\\p{N}][./\\-])`;
 const NUM_AFTER = `(?![\\p{N}])(?![./\\-]${D})`;
 const WEEKDAY = `(?:يوم\\s+)?(?:${WEEKDAY_PATTERN})`;
 
@@ -62,90 +70,112 @@ function numeric(day: number, month: number, year: number): { value: string } | 
   return null;
 }
 
-const RULES: [string, Handler][] = [
+const RULES: Rule[] = [
   // 26 نوفمبر 2021 · 11 نوفمبر/ تشرين الثاني 2020 · 5 من شهر أيار · 27 سبتمبر
-  [`${BEFORE}${CLITIC}(?<s>${DAY}\\s*(?:من\\s+)?(?:شهر\\s+)?${MONTHS}(?:${YEAR_SEP}${YEAR}${GREG_SUFFIX})?)${AFTER}`, dayMonthYear],
+  {
+    source: `${CLITIC}(?<s>${DAY}\\s*(?:من\\s+)?(?:شهر\\s+)?${MONTHS}(?:${YEAR_SEP}${YEAR}${GREG_SUFFIX})?)${AFTER}`,
+    handler: dayMonthYear,
+  },
   // نوفمبر 2021 · شهر كانون الثاني 2020
-  [
-    `${BEFORE}${CLITIC}(?<s>(?:شهر\\s+)?${MONTHS}${YEAR_SEP}${YEAR}${GREG_SUFFIX})${AFTER}`,
-    (g) => {
+  {
+    source: `${CLITIC}(?<s>(?:شهر\\s+)?${MONTHS}${YEAR_SEP}${YEAR}${GREG_SUFFIX})${AFTER}`,
+    handler: (g) => {
       const month = monthOf(g);
       const year = toNumber(g.y!);
       return month !== undefined && isPlausibleYear(year) ? { value: isoMonth(year, month) } : null;
     },
-  ],
+  },
   // 26.11.2021 · 26/11/2021 · 26-11-2021
-  [
-    `${NUM_BEFORE}(?<s>${DAY}(?<sep>[./\\-])(?<m>${D}{1,2})\\k<sep>${YEAR})${NUM_AFTER}`,
-    (g) => numeric(toNumber(g.d!), toNumber(g.m!), toNumber(g.y!)),
-  ],
+  {
+    source: `(?<s>${DAY}(?<sep>[./\\-])(?<m>${D}{1,2})\\k<sep>${YEAR})${NUM_AFTER}`,
+    handler: (g) => numeric(toNumber(g.d!), toNumber(g.m!), toNumber(g.y!)),
+    boundary: 'number',
+  },
   // 2021-11-26 · 2021/11/26
-  [
-    `${NUM_BEFORE}(?<s>${YEAR}(?<sep>[./\\-])(?<m>${D}{1,2})\\k<sep>${DAY})${NUM_AFTER}`,
-    (g) => {
+  {
+    source: `(?<s>${YEAR}(?<sep>[./\\-])(?<m>${D}{1,2})\\k<sep>${DAY})${NUM_AFTER}`,
+    handler: (g) => {
       const [y, m, d] = [toNumber(g.y!), toNumber(g.m!), toNumber(g.d!)];
       return isValidDate(y, m, d) ? { value: isoDate(y, m, d) } : null;
     },
-  ],
+    boundary: 'number',
+  },
   // 15 ربيع الآخر 1443 هـ · شعبان 1442 · 10 رمضان · رمضان 2020
-  [
-    `${BEFORE}${CLITIC}(?<s>(?:${DAY}\\s*(?:من\\s+)?)?(?:شهر\\s+)?${HMONTH}(?:${YEAR_SEP}${YEAR}(?<h>${HIJRI_SUFFIX})?)?)${AFTER}`,
-    (g) => {
+  {
+    source: `${CLITIC}(?<s>(?:${DAY}\\s*(?:من\\s+)?)?(?:شهر\\s+)?${HMONTH}(?:${YEAR_SEP}${YEAR}(?<h>${HIJRI_SUFFIX})?)?)${AFTER}`,
+    handler: (g) => {
       if (g.d === undefined && g.y === undefined) return null;
       if (g.y === undefined || g.h !== undefined) return {};
       const year = toNumber(g.y);
       if (year >= 1300 && year <= 1600) return {};
       return isPlausibleYear(year) ? { value: String(year) } : null;
     },
-  ],
+  },
   // 1443 هـ · عام 1443 هـ
-  [`${BEFORE}${CLITIC}(?<s>(?:(?:ال)?(?:عام|سنة)\\s+)?${YEAR}${HIJRI_SUFFIX})${AFTER}`, () => ({})],
+  { source: `${CLITIC}(?<s>(?:(?:ال)?(?:عام|سنة)\\s+)?${YEAR}${HIJRI_SUFFIX})${AFTER}`, handler: () => ({}) },
   // عام 2020 · سنة 2020 · العام 2020 · لعام 2020م
-  [
-    `${BEFORE}${CLITIC}(?<s>(?:ال)?(?:عام|سنة)\\s+${YEAR}${GREG_SUFFIX})${AFTER}`,
-    (g) => {
+  {
+    source: `${CLITIC}(?<s>(?:ال)?(?:عام|سنة)\\s+${YEAR}${GREG_SUFFIX})${AFTER}`,
+    handler: (g) => {
       const year = toNumber(g.y!);
       return isPlausibleYear(year) ? { value: String(year) } : null;
     },
-  ],
+  },
   // منذ 2014 · في 2020 (the year alone)
-  [
-    `${BEFORE}${CLITIC}(?:في|منذ|حتى|خلال|مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|نهاية|بداية|قبل|بعد)\\s+(?<s>${YEAR}${GREG_SUFFIX})(?![\\p{L}\\p{N}\\p{M}]|[./\\-:]${D}|\\s*(?:%|٪|بالمائة|بالمئة|في المائة|في المئة))`,
-    (g) => {
+  {
+    source: `(?<p>${CLITIC_CHARS}(?:في|منذ|حتى|خلال|مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|نهاية|بداية|قبل|بعد)\\s+)(?<s>${YEAR}${GREG_SUFFIX})(?![\\p{L}\\p{N}\\p{M}]|[./\\-:]${D}|\\s*(?:%|٪|بالمائة|بالمئة|في المائة|في المئة))`,
+    handler: (g) => {
       const year = toNumber(g.y!);
       return year >= 1900 && year <= 2099 ? { value: String(year) } : null;
     },
-  ],
+  },
   // الجمعة · يوم الأحد · الأربعاء الماضي
-  [
-    `${BEFORE}(?<!(?:صلاة|صلاه|خطبة|خطبه|صلوات)\\s)${CLITIC}(?<s>${WEEKDAY}(?<rel>\\s+(?:الماضي|المقبل|القادم|المنصرم|الفائت))?)${AFTER}`,
-    (g) => (g.rel ? {} : { weekday: true }),
-  ],
+  {
+    source: `${CLITIC}(?<s>${WEEKDAY}(?<rel>\\s+(?:الماضي|المقبل|القادم|المنصرم|الفائت))?)${AFTER}`,
+    handler: (g) => (g.rel ? {} : { weekday: true }),
+    notAfter: /(?:صلاة|صلاه|خطبة|خطبه|صلوات)\s$/,
+  },
   // الأسبوع الماضي · العام الجاري · أمس · غدا
-  [
-    `${BEFORE}${CLITIC}(?<s>(?:الأسبوع|الاسبوع|الشهر|العام|السنة|السنه)\\s+(?:الماضي|الماضية|الماضيه|المقبل|المقبلة|المقبله|القادم|القادمة|القادمه|الجاري|الجارية|الحالي|الحالية|المنصرم|المنصرمة|الفائت|الفائتة)|أول\\s+(?:أمس|امس)|أمس|امس|الأمس|غدا|غدًا|غداً|بعد\\s+غد)${AFTER}`,
-    () => ({}),
-  ],
+  {
+    source: `${CLITIC}(?<s>(?:الأسبوع|الاسبوع|الشهر|العام|السنة|السنه)\\s+(?:الماضي|الماضية|الماضيه|المقبل|المقبلة|المقبله|القادم|القادمة|القادمه|الجاري|الجارية|الحالي|الحالية|المنصرم|المنصرمة|الفائت|الفائتة)|أول\\s+(?:أمس|امس)|أمس|امس|الأمس|غدا|غدًا|غداً|بعد\\s+غد)${AFTER}`,
+    handler: () => ({}),
+  },
 ];
 
-const COMPILED = RULES.map(([source, handler]) => ({ re: new RegExp(source, 'gdu'), handler }));
+// Boundaries before a match are checked in code rather than with a leading lookbehind: V8 then skips ahead
+// to the first character that can start a match, which makes the scan several times faster.
+const COMPILED = RULES.map((r) => ({ ...r, re: new RegExp(r.source, 'gu') }));
 /** Cheap pre-check: no digit, month, weekday or relative word means no date. */
 const MAYBE_DATE = new RegExp(
   `${D}|${GMONTH}|${HMONTH}|${WEEKDAY_PATTERN}|[اأ]مس|غد|[اأ]سبوع|الشهر|العام|السن[ةه]`,
   'u',
 );
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const DIGIT_CHAR = /\p{N}/u;
 const JOINABLE_GAP = /^[\s،,]*$/;
+
+function boundaryOk(text: string, at: number, boundary: Boundary): boolean {
+  if (at === 0) return true;
+  const prev = text[at - 1];
+  if (boundary === 'word') return !WORD_CHAR.test(prev);
+  if (DIGIT_CHAR.test(prev)) return false;
+  return !(at >= 2 && './-'.includes(prev) && DIGIT_CHAR.test(text[at - 2]));
+}
 
 export function findDates(text: string): EntitySpan[] {
   if (!MAYBE_DATE.test(text)) return [];
   const candidates: Candidate[] = [];
-  for (const { re, handler } of COMPILED) {
+  for (const { re, handler, boundary = 'word', notAfter } of COMPILED) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const [start, end] = m.indices!.groups!.s!;
-      const result = handler(m.groups ?? {});
-      if (result) candidates.push({ start, end, ...result });
-      if (m[0].length === 0) re.lastIndex++;
+      const g = m.groups ?? {};
+      const start = m.index + (g.p?.length ?? 0);
+      if (!boundaryOk(text, m.index, boundary) || (notAfter && notAfter.test(text.slice(Math.max(0, m.index - 8), m.index)))) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      const result = handler(g);
+      if (result) candidates.push({ start, end: start + g.s!.length, ...result });
     }
   }
   return toSpans(text, joinWeekdays(text, pickLongest(candidates)));
