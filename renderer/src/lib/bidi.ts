@@ -41,3 +41,14 @@ export function splitParagraphs(text: string, fallback: TextDirection = 'rtl'): 
   }
   return paragraphs;
 }
+
+/** The direction most of the strong letters in `text` read in (ties and letterless text → fallback). */
+export function dominantDirection(text: string, fallback: TextDirection = 'rtl'): TextDirection {
+  let rtl = 0;
+  let ltr = 0;
+  for (const ch of text) {
+    if (RTL.test(ch)) rtl++;
+    else if (STRONG.test(ch)) ltr++;
+  }
+  return rtl === ltr ? fallback : rtl > ltr ? 'rtl' : 'ltr';
+}

@@ -65,3 +65,12 @@ export class PageCache<T> {
     for (const p of farthest.slice(0, this.pages.size - this.maxPages)) this.pages.delete(p);
   }
 }
+
+/** What a virtual list shows: a first page that came with the total, and how to fetch the rest. */
+export interface ListSource<T> {
+  /** Changes whenever the rows change (query, sort, filters, re-index). */
+  key: string;
+  total: number;
+  firstPage: T[];
+  fetchPage: (offset: number, limit: number) => Promise<Page<T>>;
+}

@@ -1,0 +1,89 @@
+// Starts the real `archive-reader serve` (dist/cli.mjs) on a temporary copy of the fixture archive with a
+// temporary cache, waits until it has indexed, and hands the printed URL to the tests (ARCHIVE_URL).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const REPO = resolve(import.meta.dirname, '../..');
+const CHROMIUM = '/usr/bin/chromium';
+
+/** An article whose text is markup: it must show as text and never run. */
+export const MARKUP_ARTICLE = [
+  'مقال يحتوي على وسوم',
+  '',
+  'وكالة الاختبار',
+  'الرباط',
+  'نشر في 01.02.2022 10:00',
+  '',
+  'هذا نص يذكر الوسم <script>window.__E2E_SCRIPT_RAN = 1; alert("E2E_SCRIPT_MARKER")</script> داخل المقال.',
+  '',
+  'وصورة <img src="x" onerror="window.__E2E_SCRIPT_RAN = 2; alert(\'E2E_IMG_MARKER\')"> وعنصر <b>عريض</b> كنص فقط.',
+  '',
+].join('\n');
+
+export default async function globalSetup(): Promise<(() => Promise<void>) | void> {
+  if (!existsSync(CHROMIUM)) return; // the specs skip (or the config already failed under REQUIRE_BROWSER_TESTS=1)
+  const cli = join(REPO, 'dist', 'cli.mjs');
+  if (!existsSync(cli) || !existsSync(join(REPO, 'dist', 'renderer', 'index.html'))) {
+    throw new Error('dist/ is not built: run `npm run build` before the browser tests');
+  }
+  const work = mkdtempSync(join(tmpdir(), 'archive-e2e-'));
+  const archive = join(work, 'archive');
+  cpSync(join(REPO, 'test', 'fixtures', 'archive'), archive, { recursive: true });
+  mkdirSync(join(archive, 'e2e'), { recursive: true });
+  writeFileSync(join(archive, 'e2e', 'markup-in-text.txt'), MARKUP_ARTICLE);
+  const cache = join(work, 'cache');
+
+  const child = spawn(process.execPath, [join(REPO, 'bin', 'archive-reader.mjs'), 'serve', archive, '--cache', cache], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await firstLine(child, () => stderr);
+  const token = new URL(url).hash.replace('#token=', '');
+  await waitUntilIndexed(new URL(url).origin, token);
+
+  process.env.ARCHIVE_URL = url;
+  process.env.ARCHIVE_ROOT = archive;
+
+  return async () => {
+    child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(work, { recursive: true, force: true });
+  };
+}
+
+function firstLine(child: ChildProcess, stderr: () => string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve printed no URL within 30 s; stderr: ${stderr()}`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`serve exited (${code}) before printing its URL: ${stderr()}`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      clearTimeout(timer);
+      if (!/^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}$/.test(line.trim())) {
+        reject(new Error(`serve printed an unexpected first line: ${line}`));
+      } else resolvePromise(line.trim());
+    });
+  });
+}
+
+async function waitUntilIndexed(origin: string, token: string): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    const res = await fetch(`${origin}/api/getStatus`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    const body = (await res.json()) as { result?: { progress: { phase: string }; articles: number } };
+    last = JSON.stringify(body);
+    const phase = body.result?.progress.phase;
+    if (phase === 'done' && (body.result?.articles ?? 0) > 0) return;
+    if (phase === 'error') throw new Error(`indexing failed: ${last}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the fixture archive was not indexed within 90 s; last status ${last}`);
+}

@@ -1,0 +1,205 @@
+import { expect, screenshot, search, test } from './support.js';
+
+const SEED_TITLE = 'بوتين وعلييف يلتقيان في سوتشي';
+const BAKU_TITLE = 'أذربيجان توقع اتفاقا جديدا لتصدير الغاز إلى أوروبا';
+const MOSCOW_TITLE = 'قمة ثلاثية في موسكو حول قره باغ';
+
+/** Letters only, without hamza forms, for comparing what is marked with a query typed without hamza. */
+const bare = (s: string) => s.replace(/[\u064B-\u065F]/g, '').replace(/[أإآ]/g, 'ا');
+
+test('the library lists every article with the indexing summary and the files that failed', async ({ app }) => {
+  await expect(app.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(app.locator('html')).toHaveAttribute('lang', 'ar');
+  const rows = app.getByRole('option');
+  await expect(rows).toHaveCount(11); // 10 fixture articles + the e2e markup article
+  await expect(app.getByRole('listbox')).toContainText(SEED_TITLE);
+  await expect(app.getByRole('listbox')).toContainText(BAKU_TITLE);
+
+  const failed = app.locator('details.failed');
+  await expect(failed.locator('summary')).toContainText('٤');
+  await failed.locator('summary').click();
+  await expect(failed).toContainText('bad/broken.json');
+  await expect(failed).toContainText('invalid JSON');
+  await expect(failed).toContainText('bad/empty.txt');
+
+  // The bundled Arabic font is the one in use (loaded from our own files, nothing from the network).
+  const fontLoaded = await app.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'Noto Naskh Arabic' && f.status === 'loaded');
+  });
+  expect(fontLoaded).toBe(true);
+
+  // Sorting by title puts the rows in Arabic alphabetical order.
+  await app.getByLabel('الترتيب حسب').selectOption('title');
+  await expect(rows.first()).toContainText('ارتفاع صادرات الزيتون التونسية');
+  await screenshot(app, 'library-ar-light');
+});
+
+test('a query typed without hamza finds the hamza-spelled articles, highlighted', async ({ app }) => {
+  await search(app, 'اذربيجان');
+  const list = app.getByRole('listbox');
+  await expect(list).toContainText(SEED_TITLE);
+  await expect(list).toContainText(BAKU_TITLE);
+  const seedRow = app.getByRole('option').filter({ hasText: SEED_TITLE });
+  const marks = seedRow.locator('mark');
+  await expect(marks.first()).toBeVisible();
+  for (const text of await marks.allTextContents()) expect(bare(text)).toContain('اذربيجان');
+  await screenshot(app, 'results-ar-light');
+});
+
+test('the reader: right-to-left, hits stepped through, entity types toggled', async ({ app }) => {
+  await search(app, 'اذربيجان');
+  await app.getByRole('option').filter({ hasText: SEED_TITLE }).click();
+  const reader = app.locator('article.reader');
+  await expect(reader.locator('h1')).toHaveText(SEED_TITLE);
+
+  const page = reader.locator('.page');
+  expect(await page.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+  const firstParagraph = reader.locator('.body p').first();
+  expect(await firstParagraph.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+  expect(await firstParagraph.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('plaintext');
+  // Metadata from the seed header.
+  await expect(reader.locator('.meta')).toContainText('وكالة الأناضول للأنباء');
+  await expect(reader.locator('.meta')).toContainText('موسكو');
+
+  // Every hit is on a hamza spelling of the word; next/previous move the current mark.
+  const hits = reader.locator('.body [data-hit]');
+  const hitCount = await reader.locator('.body .hit').evaluateAll(
+    (els) => new Set(els.map((e) => e.getAttribute('data-hit'))).size,
+  );
+  expect(hitCount).toBeGreaterThan(1);
+  for (const text of await reader.locator('.body .hit').allTextContents()) expect(bare(text)).toMatch(/ذربيجان/);
+  const current = reader.locator('.body .hit.current');
+  await expect(current.first()).toHaveAttribute('data-hit', '0');
+  await reader.getByRole('button', { name: 'المطابقة التالية' }).click();
+  await expect(current.first()).toHaveAttribute('data-hit', '1');
+  await expect(reader.locator('.hit-position')).toContainText('٢');
+  await reader.getByRole('button', { name: 'المطابقة السابقة' }).click();
+  await expect(current.first()).toHaveAttribute('data-hit', '0');
+  await reader.getByRole('button', { name: 'المطابقة السابقة' }).click();
+  await expect(current.first()).toHaveAttribute('data-hit', String(hitCount - 1));
+  expect(await hits.count()).toBeGreaterThanOrEqual(hitCount);
+
+  // Entity types: the first type that has highlights disappears when toggled off and comes back.
+  const toggles = reader.locator('[data-entity-toggle]');
+  let toggled = false;
+  for (const type of ['PERSON', 'LOCATION', 'ORGANIZATION', 'DATE']) {
+    const spans = reader.locator(`.body .entity-${type}`);
+    if ((await spans.count()) === 0) continue;
+    const toggle = reader.locator(`[data-entity-toggle="${type}"]`);
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await expect(spans).toHaveCount(0);
+    await toggle.click();
+    await expect(spans.first()).toBeVisible();
+    toggled = true;
+    break;
+  }
+  expect(toggled, 'the seed article should have at least one highlighted entity').toBe(true);
+  await expect(toggles).toHaveCount(4);
+
+  await screenshot(app, 'reader-ar-light');
+  await app.getByLabel('المظهر').selectOption('dark');
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await screenshot(app, 'reader-ar-dark');
+  await app.getByLabel('المظهر').selectOption('sepia');
+  await screenshot(app, 'reader-ar-sepia');
+
+  // Esc closes the reader.
+  await app.keyboard.press('Escape');
+  await expect(reader).toHaveCount(0);
+});
+
+test('hiding diacritics keeps highlights on the same words', async ({ app }) => {
+  await search(app, 'الحكومة');
+  await app.getByRole('option').filter({ hasText: 'مؤتمر عن اللغة العربية في القاهرة' }).click();
+  const body = app.locator('article.reader .body');
+  await expect(body).toContainText('الْعِلْمُ');
+  const before = await body.locator('.hit').allTextContents();
+  expect(before.length).toBeGreaterThan(0);
+  await app.getByRole('button', { name: 'إخفاء التشكيل' }).click();
+  await expect(body).not.toContainText('الْعِلْمُ');
+  await expect(body).toContainText('العلم نور');
+  const after = await body.locator('.hit').allTextContents();
+  expect(after).toEqual(before.map((t) => t.replace(/[\u064B-\u065F\u0670]/g, '')));
+});
+
+test('the UI language switches, and a reload keeps language, theme, query and open article', async ({ app }) => {
+  await search(app, 'اذربيجان');
+  await app.getByRole('option').filter({ hasText: BAKU_TITLE }).click();
+  await expect(app.locator('article.reader h1')).toHaveText(BAKU_TITLE);
+  await app.getByRole('button', { name: /English/ }).click();
+  await expect(app.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(app.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(app.locator('.brand')).toHaveText('Archive Reader');
+  // The article itself still reads right-to-left inside the English UI.
+  expect(await app.locator('article.reader .page').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+  await app.getByRole('button', { name: 'Larger text' }).click();
+  await screenshot(app, 'reader-en-light');
+  await app.getByLabel('Theme').selectOption('dark');
+  await screenshot(app, 'reader-en-dark');
+
+  await app.reload();
+  await expect(app.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(app.locator('#search-input')).toHaveValue('اذربيجان');
+  await expect(app.locator('article.reader h1')).toHaveText(BAKU_TITLE);
+  await expect(app.locator('article.reader .text')).toHaveCSS('font-size', '22px');
+  await expect(app.locator('article.reader .body .hit').first()).toBeVisible();
+  await screenshot(app, 'results-en-dark');
+});
+
+test('markup inside an article is shown as text and never runs', async ({ app }) => {
+  // The saved HTML page had scripts: the parser drops them and nothing of them runs or shows.
+  await search(app, 'قره باغ');
+  await app.getByRole('option').filter({ hasText: MOSCOW_TITLE }).click();
+  const body = app.locator('article.reader .body');
+  await expect(body).toContainText('استضاف الرئيس الروسي فلاديمير بوتين');
+  await expect(body).not.toContainText('SCRIPT_MARKER');
+  expect(await app.title()).not.toBe('SCRIPT_RAN');
+  expect(await app.evaluate(() => (window as unknown as Record<string, unknown>).SCRIPT_MARKER)).toBeUndefined();
+
+  // A plain-text article whose words are tags: visible as characters, no element created, nothing run.
+  await app.locator('#search-input').fill('');
+  await search(app, 'وسوم');
+  await app.getByRole('option').filter({ hasText: 'مقال يحتوي على وسوم' }).click();
+  await expect(body).toContainText('<script>window.__E2E_SCRIPT_RAN = 1;');
+  await expect(body).toContainText('<img src="x" onerror=');
+  await expect(body.locator('script, img, b')).toHaveCount(0);
+  await app.waitForTimeout(300);
+  expect(await app.evaluate(() => (window as unknown as Record<string, unknown>).__E2E_SCRIPT_RAN)).toBeUndefined();
+});
+
+test('keyboard: Ctrl+K focuses search, arrows and Enter open an article, Esc closes it', async ({ app }) => {
+  await app.getByRole('listbox').click();
+  await app.keyboard.press('Control+k');
+  await expect(app.locator('#search-input')).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await expect(app.getByRole('listbox')).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await expect(app.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
+  await app.keyboard.press('Enter');
+  await expect(app.locator('article.reader h1')).toBeVisible();
+  await app.keyboard.press('Escape');
+  await expect(app.locator('article.reader')).toHaveCount(0);
+  await expect(app.getByRole('listbox')).toBeFocused();
+});
+
+test('the query help explains the syntax and its examples run', async ({ app }) => {
+  await app.getByRole('button', { name: 'صيغة البحث' }).click();
+  const help = app.getByRole('dialog');
+  await expect(help).toContainText('عبارة مطابقة');
+  await expect(help).toContainText('person:');
+  await help.getByRole('button', { name: '"وزير الخارجية"' }).click();
+  await expect(help).toHaveCount(0);
+  await expect(app.locator('#search-input')).toHaveValue('"وزير الخارجية"');
+});
+
+test('the API refuses a page opened without the token', async ({ page }) => {
+  const url = new URL(process.env.ARCHIVE_URL!);
+  await page.goto(url.origin + '/');
+  await expect(page.getByRole('alert')).toContainText('#token=');
+  const status = await page.evaluate(async () => (await fetch('/api/getStatus', { method: 'POST', body: '{}' })).status);
+  expect(status).toBe(401);
+});

@@ -1,0 +1,60 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, test as base, type Page } from '@playwright/test';
+
+const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
+
+/**
+ * Each test gets a page on the real server, with a fresh localStorage, collecting page errors,
+ * dialogs and Content-Security-Policy violations (all of which fail the test).
+ */
+export const test = base.extend<{ app: Page; problems: string[] }>({
+  problems: async ({}, use) => {
+    await use([]);
+  },
+  app: async ({ page, problems }, use) => {
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('dialog', (dialog) => {
+      problems.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on('console', (msg) => {
+      if (/Content Security Policy|Refused to/i.test(msg.text())) problems.push(`CSP: ${msg.text()}`);
+    });
+    await page.goto(archiveUrl());
+    await expect(page.locator('#search-input')).toBeVisible();
+    await use(page);
+    expect(problems).toEqual([]);
+  },
+});
+
+test.beforeEach(() => {
+  if (!existsSync(CHROMIUM)) {
+    if (process.env.REQUIRE_BROWSER_TESTS === '1') throw new Error(`Chromium is missing at ${CHROMIUM}`);
+    test.skip(true, `Chromium not installed at ${CHROMIUM} (apt-get install chromium); set REQUIRE_BROWSER_TESTS=1 to fail instead`);
+  }
+});
+
+export function archiveUrl(): string {
+  const url = process.env.ARCHIVE_URL;
+  if (!url) throw new Error('ARCHIVE_URL is not set: the global setup did not start the server');
+  return url;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Types a query the way a person does and waits for the result count to settle. */
+export async function search(page: Page, query: string): Promise<void> {
+  await page.keyboard.press('Control+k');
+  await expect(page.locator('#search-input')).toBeFocused();
+  await page.keyboard.type(query, { delay: 20 });
+  await expect(page.locator('.list-head .count')).toHaveAttribute('aria-busy', 'false');
+}
+
+export { expect };
