@@ -3,6 +3,7 @@
 // canonical/og:url, article:tag/keywords.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { findDates } from '../dates/find-dates.js';
 import { parsePublishedDate } from '../dates/parse-published-date.js';
 import { nodeToText } from './html-to-text.js';
 import type { ParsedFields } from './parse-txt.js';
@@ -61,13 +62,18 @@ function siteFromDocTitle(docTitle: string | undefined, title: string): string |
 
 const MAX_DATE_LINE_CHARS = 40;
 const MAX_DATE_LINE_WORDS = 6;
+/** What may remain of a date line once its dates are removed: a time, punctuation, "published/updated" words. */
+const DATE_LINE_LEFTOVER = /^(?:[\s\d:.,،|\-–/()]|نشر|نُشر|في|بتاريخ|تاريخ|النشر|آخر|تحديث|التحديث|الساعة|published|updated|on|at)*$/i;
 
 /** A first paragraph holding only the publication date (a byline <time>) is metadata, not body. */
 function dropLeadingDateLine(text: string): string {
   const cut = text.indexOf('\n\n');
   if (cut < 0 || cut > MAX_DATE_LINE_CHARS) return text;
   const first = text.slice(0, cut);
-  if (first.split(/\s+/).length > MAX_DATE_LINE_WORDS || !parsePublishedDate(first)) return text;
+  if (first.split(/\s+/).length > MAX_DATE_LINE_WORDS) return text;
+  let rest = first;
+  for (const span of findDates(first).reverse()) rest = rest.slice(0, span.start) + rest.slice(span.end);
+  if (rest === first || !DATE_LINE_LEFTOVER.test(rest)) return text;
   return text.slice(cut + 2);
 }
 
@@ -133,8 +139,16 @@ interface ReadArticle {
   publishedTime?: string | null;
 }
 
+/** Navigation, asides, page headers/footers and forms are never the article (a header inside it may be). */
+function removeChrome(document: Doc): void {
+  const chrome = [...document.querySelectorAll('nav, aside, footer, form, script:not([type="application/ld+json"]), style, noscript, template')] as Doc[];
+  const pageHeaders = ([...document.querySelectorAll('header')] as Doc[]).filter((h) => !h.closest('article, main'));
+  for (const el of [...chrome, ...pageHeaders]) el.remove();
+}
+
 function readArticle(document: Doc): ReadArticle {
   try {
+    removeChrome(document);
     const reader = new Readability<Doc>(document, { serializer: (node: Doc) => node, charThreshold: 200 });
     const result = reader.parse();
     if (!result || !result.content) return { text: '' };

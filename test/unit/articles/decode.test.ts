@@ -1,0 +1,80 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeText } from '../../../src/articles/decode.js';
+
+const ARABIC = 'التقى الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني إلهام علييف في سوتشي.\nوقال إن البلدين يطوران علاقاتهما.';
+
+function decoded(buf: Uint8Array, charset?: string): string {
+  const r = decodeText(buf, charset);
+  if (!r.ok) throw new Error(`expected text, got failure: ${r.error}`);
+  return r.text;
+}
+
+describe('decodeText', () => {
+  it('reads UTF-8 without BOM', () => {
+    expect(decoded(Buffer.from(ARABIC, 'utf8'))).toBe(ARABIC);
+  });
+
+  it('reads UTF-8 with BOM and drops the BOM', () => {
+    const r = decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ARABIC, 'utf8')]));
+    expect(r).toEqual({ ok: true, text: ARABIC, encoding: 'utf-8' });
+  });
+
+  it('reads UTF-16 LE with BOM', () => {
+    const buf = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ARABIC, 'utf16le')]);
+    expect(decodeText(buf)).toEqual({ ok: true, text: ARABIC, encoding: 'utf-16le' });
+  });
+
+  it('reads UTF-16 BE with BOM', () => {
+    const le = Buffer.from(ARABIC, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    const r = decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
+    expect(r).toEqual({ ok: true, text: ARABIC, encoding: 'utf-16be' });
+  });
+
+  it('detects and reads Windows-1256 Arabic', () => {
+    const bytes = iconv.encode(ARABIC, 'windows-1256');
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow(); // really not UTF-8
+    expect(decodeText(bytes)).toEqual({ ok: true, text: ARABIC, encoding: 'windows-1256' });
+  });
+
+  it('reads a short Windows-1256 title line too', () => {
+    const text = 'بوتين في سوتشي';
+    expect(decoded(iconv.encode(text, 'windows-1256'))).toBe(text);
+  });
+
+  it('uses a declared charset (HTML meta) for non-UTF-8 bytes', () => {
+    const bytes = iconv.encode(ARABIC, 'windows-1256');
+    expect(decoded(bytes, 'windows-1256')).toBe(ARABIC);
+  });
+
+  it('prefers valid UTF-8 over a wrong declared charset', () => {
+    expect(decoded(Buffer.from(ARABIC, 'utf8'), 'windows-1256')).toBe(ARABIC);
+  });
+
+  it('rejects binary data (NUL bytes)', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    expect(decodeText(png)).toEqual({ ok: false, error: 'binary or undecodable file' });
+  });
+
+  it('rejects binary data without NUL bytes (control characters)', () => {
+    const noise = Buffer.alloc(400);
+    for (let i = 0; i < noise.length; i++) noise[i] = 1 + ((i * 37) % 31);
+    expect(decodeText(noise)).toEqual({ ok: false, error: 'binary or undecodable file' });
+  });
+
+  it('rejects UTF-16 with a broken surrogate instead of showing replacement characters', () => {
+    const buf = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([0x3d, 0xd8, 0x41, 0x00])]); // lone high surrogate
+    expect(decodeText(buf)).toEqual({ ok: false, error: 'binary or undecodable file' });
+  });
+
+  it('rejects text that already contains replacement characters (mojibake)', () => {
+    expect(decodeText(Buffer.from('بوتين \uFFFD\uFFFD في سوتشي', 'utf8'))).toEqual({ ok: false, error: 'binary or undecodable file' });
+  });
+
+  it('rejects empty and whitespace-only files', () => {
+    expect(decodeText(new Uint8Array(0))).toEqual({ ok: false, error: 'empty file' });
+    expect(decodeText(Buffer.from(' \r\n\t\n'))).toEqual({ ok: false, error: 'empty file' });
+    expect(decodeText(Buffer.from([0xef, 0xbb, 0xbf]))).toEqual({ ok: false, error: 'empty file' });
+  });
+});

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { articleFormatOf } from '../../../src/articles/formats.js';
+import { parseArticleBuffer, parseArticleFile } from '../../../src/articles/parse-file.js';
+
+describe('parseArticleFile / parseArticleBuffer', () => {
+  it('reports a file over the size limit without reading it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parse-file-'));
+    try {
+      writeFileSync(join(dir, 'big.txt'), Buffer.alloc(3 * 1024 * 1024, 0x61));
+      expect(await parseArticleFile(join(dir, 'big.txt'), 'big.txt', { maxBytes: 1024 * 1024 })).toEqual({
+        articles: [],
+        failures: [{ path: 'big.txt', error: 'file too large (3.0 MB; limit 1.0 MB)' }],
+      });
+      expect(parseArticleBuffer(Buffer.alloc(2048, 0x61), 'b.txt', { maxBytes: 1024 }).failures[0].error).toBe('file too large (2 KB; limit 1 KB)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a folder given as a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parse-file-'));
+    try {
+      expect((await parseArticleFile(dir, 'folder.txt')).failures).toEqual([{ path: 'folder.txt', error: 'is a folder, not a file' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports an unknown extension', () => {
+    expect(parseArticleBuffer(Buffer.from('x'), 'a.pdf').failures).toEqual([{ path: 'a.pdf', error: 'not an article file (unknown extension)' }]);
+  });
+
+  it('sets bytes to the file size and id to the relative path', () => {
+    const buf = Buffer.from('عنوان\n\nنص المقال.\n');
+    const [a] = parseArticleBuffer(buf, 'x/y/z.txt').articles;
+    expect(a).toEqual({ id: 'x/y/z.txt', title: 'عنوان', tags: [], bytes: buf.length, format: 'txt', text: 'نص المقال.' });
+  });
+});
+
+describe('articleFormatOf', () => {
+  it.each([
+    ['a.txt', 'txt'],
+    ['A.TXT', 'txt'],
+    ['a.md', 'md'],
+    ['a.html', 'html'],
+    ['a.Htm', 'html'],
+    ['a.json', 'json'],
+    ['a.jsonl', 'jsonl'],
+    ['a.pdf', undefined],
+    ['a.docx', undefined],
+    ['README', undefined],
+    ['a.txt.bak', undefined],
+  ])('%s → %s', (name, format) => {
+    expect(articleFormatOf(name)).toBe(format);
+  });
+});

@@ -1,0 +1,180 @@
+import { chmodSync, lstatSync, mkdirSync, readdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseArticleFile } from '../../../src/articles/parse-file.js';
+import { scanArchive, walkArchive } from '../../../src/articles/scan-archive.js';
+
+let root: string;
+
+function put(rel: string, content: string | Buffer = 'نص'): void {
+  mkdirSync(join(root, rel, '..'), { recursive: true });
+  writeFileSync(join(root, rel), content);
+}
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'scan-archive-'));
+});
+
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('scanArchive', () => {
+  it('finds article files in nested folders by extension, case-insensitively, with size and mtime', async () => {
+    put('a.txt', 'أ');
+    put('b.MD');
+    put('2020/c.html');
+    put('2020/11/d.HTM');
+    put('2020/11/e.json');
+    put('feeds/f.JsonL');
+    utimesSync(join(root, 'a.txt'), new Date('2021-01-02T03:04:05Z'), new Date('2021-01-02T03:04:05Z'));
+    const { files, failures } = await scanArchive(root);
+    expect(failures).toEqual([]);
+    expect(files.map((f) => [f.relPath, f.format])).toEqual([
+      ['2020/11/d.HTM', 'html'],
+      ['2020/11/e.json', 'json'],
+      ['2020/c.html', 'html'],
+      ['a.txt', 'txt'],
+      ['b.MD', 'md'],
+      ['feeds/f.JsonL', 'jsonl'],
+    ]);
+    const a = files.find((f) => f.relPath === 'a.txt')!;
+    expect(a.absPath).toBe(join(root, 'a.txt'));
+    expect(a.size).toBe(Buffer.byteLength('أ'));
+    expect(a.mtimeMs).toBe(Date.parse('2021-01-02T03:04:05Z'));
+  });
+
+  it('ignores unknown extensions and files without one, without reporting them', async () => {
+    put('report.pdf');
+    put('notes.docx');
+    put('README');
+    put('image.png');
+    put('ok.txt');
+    const { files, failures } = await scanArchive(root);
+    expect(files.map((f) => f.relPath)).toEqual(['ok.txt']);
+    expect(failures).toEqual([]);
+  });
+
+  it('skips hidden files and folders (annotations, .git)', async () => {
+    put('.archive-reader/annotations.json', '{}');
+    put('.git/HEAD.txt');
+    put('.hidden.txt');
+    put('sub/.also-hidden.md');
+    put('sub/visible.md');
+    const { files, failures } = await scanArchive(root);
+    expect(files.map((f) => f.relPath)).toEqual(['sub/visible.md']);
+    expect(failures).toEqual([]);
+  });
+
+  it('reports files over the size limit instead of returning them', async () => {
+    put('big.txt', Buffer.alloc(2048, 0x61));
+    put('small.txt', Buffer.alloc(100, 0x61));
+    const { files, failures } = await scanArchive(root, { maxBytes: 1024 });
+    expect(files.map((f) => f.relPath)).toEqual(['small.txt']);
+    expect(failures).toEqual([{ path: 'big.txt', error: 'file too large (2 KB; limit 1 KB)' }]);
+  });
+
+  it('has a 50 MB default size limit', async () => {
+    put('ok.txt', Buffer.alloc(1024 * 1024, 0x61));
+    const { files } = await scanArchive(root);
+    expect(files).toHaveLength(1);
+  });
+
+  it('follows symlinks to files and folders', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'scan-outside-'));
+    try {
+      writeFileSync(join(outside, 'linked.txt'), 'نص');
+      symlinkSync(outside, join(root, 'elsewhere'));
+      symlinkSync(join(outside, 'linked.txt'), join(root, 'alias.txt'));
+      const { files, failures } = await scanArchive(root);
+      expect(files.map((f) => f.relPath)).toEqual(['alias.txt', 'elsewhere/linked.txt']);
+      expect(failures).toEqual([]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a symlink loop once and keeps scanning', async () => {
+    put('a/article.txt');
+    symlinkSync(join(root, 'a'), join(root, 'a', 'loop'));
+    symlinkSync(root, join(root, 'a', 'to-root'));
+    symlinkSync(join(root, 'self.txt'), join(root, 'self.txt')); // a link to itself
+    put('z.txt');
+    const { files, failures } = await scanArchive(root);
+    expect(files.map((f) => f.relPath)).toEqual(['a/article.txt', 'z.txt']);
+    expect(failures).toEqual([
+      { path: 'a/loop', error: expect.stringMatching(/^symlink loop \(points to the enclosing folder .*\/a\)$/) },
+      { path: 'a/to-root', error: expect.stringMatching(/^symlink loop/) },
+      { path: 'self.txt', error: 'symlink loop (the link points back to itself)' },
+    ]);
+  });
+
+  it('reads a folder linked twice once and says so', async () => {
+    put('real/x.txt');
+    symlinkSync(join(root, 'real'), join(root, 'twin'));
+    const { files, failures } = await scanArchive(root);
+    expect(files.map((f) => f.relPath)).toEqual(['real/x.txt']);
+    expect(failures).toEqual([{ path: 'twin', error: 'same folder as real (linked twice), read once' }]);
+  });
+
+  it('reports broken symlinks', async () => {
+    symlinkSync(join(root, 'missing.txt'), join(root, 'gone.txt'));
+    symlinkSync(join(root, 'missing-dir'), join(root, 'gone-dir'));
+    put('ok.txt');
+    const { files, failures } = await scanArchive(root);
+    expect(files.map((f) => f.relPath)).toEqual(['ok.txt']);
+    expect(failures).toEqual([
+      { path: 'gone-dir', error: 'broken symlink (its target does not exist)' },
+      { path: 'gone.txt', error: 'broken symlink (its target does not exist)' },
+    ]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports an unreadable folder and keeps scanning (not checkable as root)', async () => {
+    put('locked/secret.txt');
+    put('open.txt');
+    chmodSync(join(root, 'locked'), 0o000);
+    try {
+      const { files, failures } = await scanArchive(root);
+      expect(files.map((f) => f.relPath)).toEqual(['open.txt']);
+      expect(failures).toEqual([{ path: 'locked', error: 'cannot open folder: permission denied (EACCES)' }]);
+    } finally {
+      chmodSync(join(root, 'locked'), 0o755);
+    }
+  });
+
+  it('never writes to the folder (scan and parse leave every name, size and mtime as it was)', async () => {
+    put('a.txt', 'عنوان\n\nنص');
+    put('sub/b.md', '# عنوان\n\nنص');
+    put('sub/c.jsonl', '{"title":"ع","text":"ن"}\n');
+    const snapshot = (): string =>
+      JSON.stringify(
+        [root, ...readdirSync(root, { recursive: true, encoding: 'utf8' }).sort().map((r) => join(root, r))].map((p) => {
+          const s = lstatSync(p);
+          return [p, s.size, s.mtimeMs, s.ctimeMs];
+        }),
+      );
+    const before = snapshot();
+    const { files } = await scanArchive(root);
+    for (const f of files) await parseArticleFile(f.absPath, f.relPath);
+    expect(files).toHaveLength(3);
+    expect(snapshot()).toBe(before);
+  });
+
+  it('throws only when the root itself is not a folder', async () => {
+    await expect(scanArchive(join(root, 'nope'))).rejects.toThrow(/ENOENT/);
+    put('file.txt');
+    await expect(scanArchive(join(root, 'file.txt'))).rejects.toThrow(/not a folder/);
+  });
+
+  it('streams entries and stops when aborted', async () => {
+    for (let i = 0; i < 20; i++) put(`f${String(i).padStart(2, '0')}.txt`);
+    const controller = new AbortController();
+    const seen: string[] = [];
+    for await (const entry of walkArchive(root, { signal: controller.signal })) {
+      if (entry.kind === 'file') seen.push(entry.file.relPath);
+      if (seen.length === 5) controller.abort();
+    }
+    expect(seen).toEqual(['f00.txt', 'f01.txt', 'f02.txt', 'f03.txt', 'f04.txt']);
+  });
+});
