@@ -43,7 +43,10 @@ export interface ArchiveApp extends ArchiveApi {
  */
 export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
   let store: AnnotationStore | null = null;
-  const analysis = new TextAnalysisCache(async (text) => engine.analyze({ text }));
+  const analyzeText = async (text: string) => engine.analyze({ text });
+  // Notes, tags, names and queries: short and reused often. Article texts: few at a time (the ones being read).
+  const analysis = new TextAnalysisCache(analyzeText, 5000);
+  const articleAnalysis = new TextAnalysisCache(analyzeText, 8);
 
   async function currentStore(): Promise<AnnotationStore> {
     const { root } = await engine.getStatus();
@@ -141,7 +144,7 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
       if (span) corrections.push({ ...span, type: a.entityType ?? null, own: true, modified: a.modified });
     }
     if (rules.length > 0) {
-      const textTokens = (await analysis.get(view.text)).tokens;
+      const textTokens = (await articleAnalysis.get(view.text)).tokens;
       for (const rule of rules) {
         const nameTokens = (await analysis.get(rule.quote.exact)).tokens;
         for (const span of findNameOccurrences(view.text, textTokens, nameTokens)) {
@@ -347,6 +350,7 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
     },
 
     async close() {
+      await store?.idle();
       await engine.close?.();
     },
   };

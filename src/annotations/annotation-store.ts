@@ -71,13 +71,17 @@ export class AnnotationStore {
         await this.refresh();
         const dry = decide(this.annotations);
         if (dry.records.length === 0) return dry.result;
-        await mkdir(this.dir, { recursive: true });
+        await mkdir(this.dir, { recursive: true }).catch((err) => {
+          throw cannotWrite(this.dir, err);
+        });
       }
       const release = await this.lock();
       try {
         await this.refresh();
         const { records, result } = decide(this.annotations);
-        await this.log.append(records);
+        await this.log.append(records).catch((err) => {
+          throw cannotWrite(this.dir, err);
+        });
         // Our own lines are applied when read back, which also advances the read offset past them.
         await this.refresh();
         if (this.records > 2 * this.annotations.size && this.records - this.annotations.size > COMPACT_SLACK) {
@@ -134,7 +138,23 @@ export class AnnotationStore {
     }
   }
 
-  private lock(): Promise<() => Promise<void>> {
+  /** Resolves when every change started so far has been written (or failed). */
+  async idle(): Promise<void> {
+    await this.queue;
+  }
+
+  private async lock(): Promise<() => Promise<void>> {
+    try {
+      return await this.takeLock();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
+        throw new Error('the annotations of this archive are being saved by another window or program; try again');
+      }
+      throw cannotWrite(this.dir, err);
+    }
+  }
+
+  private takeLock(): Promise<() => Promise<void>> {
     return lockfile.lock(this.file, {
       realpath: false,
       lockfilePath: join(this.dir, LOCK_NAME),
@@ -151,4 +171,15 @@ export class AnnotationStore {
     this.queue = run.catch(() => {});
     return run;
   }
+}
+
+function cannotWrite(dir: string, err: unknown): Error {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+      ? 'the archive folder is read-only'
+      : code === 'ENOSPC'
+        ? 'the disk is full'
+        : (err as Error).message;
+  return new Error(`cannot save annotations in ${dir}: ${why}; nothing was changed`);
 }

@@ -63,7 +63,8 @@ export function makeAnnotationsCommand(openEngine: EngineOpener): Command {
     if (!info?.isDirectory()) throw new Error(`not a folder: ${folder}`);
     // Check the arguments before opening the archive, which may take a while.
     const run = plan(action, operands, args, tags, io);
-    const app = createArchiveApp(await openEngine(root, stringFlag(args, 'cache')));
+    const cache = stringFlag(args, 'cache');
+    const app = createArchiveApp(await openEngine(root, cache === undefined ? undefined : resolve(cache)));
     try {
       return await run(app);
     } finally {
