@@ -107,7 +107,16 @@ export function createFakeApi(count: number, extra: Article[] = []): ArchiveApi 
   return {
     openArchive: async () => status,
     getStatus: async () => status,
-    reindex: async () => ({ articles: articles.length, indexed: 0, unchanged: articles.length, removed: 0, failed: [], ms: 1 }),
+    reindex: async () => {
+      // Pretend to index for five seconds so the progress bar can be seen.
+      const total = articles.length;
+      for (let done = 0; done <= total; done += Math.ceil(total / 25)) {
+        status.progress = { phase: 'indexing', done, total };
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      status.progress = { phase: 'done', done: total, total };
+      return { articles: total, indexed: total, unchanged: 0, removed: 0, failed: status.failed, ms: 5000 };
+    },
     cancelIndexing: async () => {},
     listArticles: async (req) => {
       const all = applyFilters(articles, req.filters);

@@ -207,7 +207,12 @@ export function translate(lang: Lang, key: MessageKey, params: Record<string, st
 
 function formatParam(lang: Lang, value: string | number | undefined): string {
   if (value === undefined) return '';
-  return typeof value === 'number' ? value.toLocaleString(lang === 'ar' ? 'ar-EG' : 'en-US') : value;
+  return typeof value === 'number' ? formatNumber(lang, value) : value;
+}
+
+/** A count in the UI language's digits. */
+export function formatNumber(lang: Lang, n: number): string {
+  return n.toLocaleString(lang === 'ar' ? 'ar-EG' : 'en-US');
 }
 
 export function phaseKey(phase: IndexPhase): MessageKey {
