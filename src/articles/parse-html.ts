@@ -62,6 +62,7 @@ function siteFromDocTitle(docTitle: string | undefined, title: string): string |
 
 const MAX_DATE_LINE_CHARS = 40;
 const MAX_DATE_LINE_WORDS = 6;
+const ISO_TIME = /(?<=\d)T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/;
 /** What may remain of a date line once its dates are removed: a time, punctuation, "published/updated" words. */
 const DATE_LINE_LEFTOVER = /^(?:[\s\d:.,،|\-–/()]|نشر|نُشر|في|بتاريخ|تاريخ|النشر|آخر|تحديث|التحديث|الساعة|published|updated|on|at)*$/i;
 
@@ -71,9 +72,9 @@ function dropLeadingDateLine(text: string): string {
   if (cut < 0 || cut > MAX_DATE_LINE_CHARS) return text;
   const first = text.slice(0, cut);
   if (first.split(/\s+/).length > MAX_DATE_LINE_WORDS) return text;
-  let rest = first;
-  for (const span of findDates(first).reverse()) rest = rest.slice(0, span.start) + rest.slice(span.end);
-  if (rest === first || !DATE_LINE_LEFTOVER.test(rest)) return text;
+  let rest = first.replace(ISO_TIME, '');
+  for (const span of findDates(rest).reverse()) rest = rest.slice(0, span.start) + rest.slice(span.end);
+  if (rest.length === first.length || !DATE_LINE_LEFTOVER.test(rest)) return text;
   return text.slice(cut + 2);
 }
 

@@ -8,7 +8,7 @@
 // - Relative mentions (الجمعة، يوم الأحد، الأسبوع الماضي، أمس) are spans without a value.
 // - A weekday directly before a dated expression joins it (الجمعة 26 نوفمبر 2021 is one span).
 // - Attached clitics (و ف ب ل ك, لل) stay outside the span: "في 27 سبتمبر" → "27 سبتمبر", "لعام 2020" → "عام 2020".
-// - A bare year counts only after a time preposition (منذ 2014، في 2020) and the span is the year alone.
+// - A bare year counts only after a time preposition (منذ 2014، في 2020، بـ2019) and the span is the year alone.
 // - Numeric dates are read day first (26/11/2021); month first only when the day cannot be a month (11/26/2021).
 import type { EntitySpan } from '../api.js';
 import { isPlausibleYear, isValidDate, isoDate, isoMonth } from './calendar.js';
@@ -121,9 +121,9 @@ const RULES: Rule[] = [
       return isPlausibleYear(year) ? { value: String(year) } : null;
     },
   },
-  // منذ 2014 · في 2020 (the year alone)
+  // منذ 2014 · في 2020 · مقارنة بـ2019 (the year alone)
   {
-    source: `(?<p>${CLITIC_CHARS}(?:في|منذ|حتى|خلال|مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|نهاية|بداية|قبل|بعد)\\s+)(?<s>${YEAR}${GREG_SUFFIX})(?![\\p{L}\\p{N}\\p{M}]|[./\\-:]${D}|\\s*(?:%|٪|بالمائة|بالمئة|في المائة|في المئة))`,
+    source: `(?<p>${CLITIC_CHARS}(?:(?:في|منذ|حتى|خلال|مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|نهاية|بداية|قبل|بعد)\\s+|بـ\\s?|ب(?=${D})))(?<s>${YEAR}${GREG_SUFFIX})(?![\\p{L}\\p{N}\\p{M}]|[./\\-:]${D}|\\s*(?:%|٪|بالمائة|بالمئة|في المائة|في المئة))`,
     handler: (g) => {
       const year = toNumber(g.y!);
       return year >= 1900 && year <= 2099 ? { value: String(year) } : null;
