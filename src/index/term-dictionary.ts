@@ -42,11 +42,47 @@ export function automatonAccepts(root: TokenNode, term: string): boolean {
   return states.some((s) => s.final);
 }
 
+/** A key identifying the language of an automaton by its structure (Lunr's own toString uses node ids). */
+function structureKey(root: TokenNode): string {
+  const ids = new Map<TokenNode, number>([[root, 0]]);
+  const queue = [root];
+  const parts: string[] = [];
+  for (let q = 0; q < queue.length && parts.length < 5000; q++) {
+    const node = queue[q];
+    parts.push(node.final ? '|1' : '|0');
+    for (const label of Object.keys(node.edges).sort()) {
+      const child = node.edges[label];
+      let id = ids.get(child);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(child, id);
+        queue.push(child);
+      }
+      parts.push(label, String(id), ',');
+    }
+  }
+  return parts.join('');
+}
+
 export class TermDictionary {
+  /** Each segment of a query expands the same clause; the expansion is computed once. */
+  private memo = new Map<string, string[]>();
+
   constructor(readonly terms: readonly string[]) {}
 
   /** The dictionary terms the query token set accepts. */
   matching(query: TokenNode): string[] {
+    const key = structureKey(query);
+    let found = this.memo.get(key);
+    if (!found) {
+      if (this.memo.size > 500) this.memo.clear();
+      found = this.expand(query);
+      this.memo.set(key, found);
+    }
+    return found;
+  }
+
+  private expand(query: TokenNode): string[] {
     let node = query;
     let prefix = '';
     for (;;) {

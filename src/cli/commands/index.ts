@@ -1,7 +1,28 @@
+import { indexWithProgress, openForCli } from '../../engine/cli-support.js';
+import { parseArgs, stringFlag } from '../args.js';
 import type { Command } from '../command.js';
+import { UsageError } from '../usage-error.js';
 
-// Placeholder until this command is written; replace the whole file.
-export const indexCommand: Command = async (_argv, io) => {
-  io.stderr('archive-reader: index is not available yet\n');
-  return 1;
+const USAGE = 'usage: archive-reader index <folder> [--cache DIR] [--json]';
+
+/** `index <folder>`: brings the folder's index up to date (only new, changed and deleted files are read). */
+export const indexCommand: Command = async (argv, io) => {
+  const args = parseArgs(argv, ['cache'], ['json']);
+  if (args.positional.length !== 1) throw new UsageError(USAGE);
+  const engine = await openForCli(args.positional[0], stringFlag(args, 'cache'));
+  try {
+    const report = await indexWithProgress(engine, io);
+    if (args.flags.has('json')) {
+      io.stdout(JSON.stringify(report) + '\n');
+    } else {
+      io.stdout(
+        `${report.articles} articles: ${report.indexed} indexed, ${report.unchanged} unchanged, ` +
+          `${report.removed} removed, ${report.failed.length} failed (${(report.ms / 1000).toFixed(1)} s)\n`,
+      );
+      for (const f of report.failed) io.stdout(`  failed: ${f.path}: ${f.error}\n`);
+    }
+    return 0;
+  } finally {
+    await engine.close();
+  }
 };

@@ -1,7 +1,37 @@
+import { NotFoundError } from '../../engine/archive-engine.js';
+import { indexWithProgress, openForCli } from '../../engine/cli-support.js';
+import { parseArgs, stringFlag } from '../args.js';
 import type { Command } from '../command.js';
+import { UsageError } from '../usage-error.js';
 
-// Placeholder until this command is written; replace the whole file.
-export const showCommand: Command = async (_argv, io) => {
-  io.stderr('archive-reader: show is not available yet\n');
-  return 1;
+const USAGE = 'usage: archive-reader show <folder> <id> [--json] [--cache DIR]';
+
+/** `show <folder> <id>`: one article with its metadata. */
+export const showCommand: Command = async (argv, io) => {
+  const args = parseArgs(argv, ['cache'], ['json']);
+  if (args.positional.length !== 2) throw new UsageError(USAGE);
+  const [folder, id] = args.positional;
+  const engine = await openForCli(folder, stringFlag(args, 'cache'));
+  try {
+    await indexWithProgress(engine, io, true);
+    let article;
+    try {
+      article = await engine.getArticle({ id });
+    } catch (e) {
+      if (e instanceof NotFoundError) throw new Error(`no article with id '${id}' in ${folder}`);
+      throw e;
+    }
+    const { title, source, location, date, url, text } = article;
+    if (args.flags.has('json')) {
+      io.stdout(JSON.stringify({ id: article.id, title, source, location, date, url, text }) + '\n');
+    } else {
+      io.stdout(`${title}\n`);
+      const meta = [source, location, date, url].filter(Boolean).join(' · ');
+      if (meta) io.stdout(`${meta}\n`);
+      io.stdout(`\n${text}\n`);
+    }
+    return 0;
+  } finally {
+    await engine.close();
+  }
 };

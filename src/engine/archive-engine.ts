@@ -1,0 +1,217 @@
+// The archive engine: opens a folder, keeps its index in the cache (outside the folder), re-indexes
+// incrementally off the main thread, and answers searches from the current index while a rebuild runs.
+// The Electron app, the browser mode and the CLI all use this class.
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type {
+  AnalyzedToken,
+  ArchiveStatus,
+  ArticleView,
+  EngineApi,
+  EntityCount,
+  EntityType,
+  IndexProgress,
+  IndexReport,
+  ListRequest,
+  ListResult,
+  SearchRequest,
+  SearchResult,
+} from '../api.js';
+import { cacheDirFor } from '../cache/cache-dir.js';
+import { emptyManifest, readManifest, type Manifest } from '../cache/manifest.js';
+import { listArticles } from '../search/list-articles.js';
+import { highlighterFor, searchArchive } from '../search/run-search.js';
+import { prepareQuery } from '../search/prepare-query.js';
+import { parseQuery } from '../search/query-parser.js';
+import { runIndex, SEGMENT_COUNT } from './indexer.js';
+import { LoadedArchive } from './loaded-archive.js';
+import { analyzeForApi, arabicSearchPipeline } from './text-analysis.js';
+import { CancelledError } from './worker-pool.js';
+
+export interface EngineOptions {
+  root?: string;
+  /** Cache folder for this archive (default: the user's cache folder, keyed by the archive path). */
+  cacheDir?: string;
+  /** Index worker threads (default: the number of cores, at most 8). */
+  workers?: number;
+  /** 'background' (default): after opening, bring the index up to date in the background; 'none': only on reindex(). */
+  autoIndex?: 'background' | 'none';
+}
+
+export class NotFoundError extends Error {}
+
+interface OpenArchive {
+  root: string;
+  cacheDir: string;
+  current: LoadedArchive;
+  /** Why the cache was not used, when it was discarded. */
+  cacheProblem?: string;
+}
+
+export class ArchiveEngine implements EngineApi {
+  private archive: OpenArchive | null = null;
+  private progress: IndexProgress = { phase: 'idle', done: 0, total: 0 };
+  private running: Promise<IndexReport> | null = null;
+  private abort: AbortController | null = null;
+  private lastReport?: IndexReport;
+  private pipeline = arabicSearchPipeline();
+
+  private constructor(private readonly opts: EngineOptions) {}
+
+  static async open(opts: EngineOptions = {}): Promise<ArchiveEngine> {
+    const engine = new ArchiveEngine(opts);
+    if (opts.root) await engine.openArchive({ path: opts.root });
+    return engine;
+  }
+
+  async close(): Promise<void> {
+    await this.cancelIndexing();
+    this.archive?.current.close();
+    this.archive = null;
+  }
+
+  /** The cache folder of the open archive. */
+  get cacheDir(): string | null {
+    return this.archive?.cacheDir ?? null;
+  }
+
+  async openArchive({ path }: { path: string }): Promise<ArchiveStatus> {
+    const root = resolve(path);
+    let info;
+    try {
+      info = statSync(root);
+    } catch {
+      throw new Error(`folder not found: ${path}`);
+    }
+    if (!info.isDirectory()) throw new Error(`not a folder: ${path}`);
+    await this.cancelIndexing();
+    this.archive?.current.close();
+    this.archive = null;
+    this.lastReport = undefined;
+    const ownCache = this.opts.cacheDir && (!this.opts.root || resolve(this.opts.root) === root);
+    const cacheDir = ownCache ? resolve(this.opts.cacheDir!) : cacheDirFor(root);
+    let current: LoadedArchive | null = null;
+    let cacheProblem: string | undefined;
+    const read = readManifest(cacheDir, root);
+    if (read.manifest) {
+      try {
+        current = LoadedArchive.load(cacheDir, read.manifest, this.pipeline);
+        this.lastReport = read.manifest.lastReport;
+      } catch (e) {
+        cacheProblem = `index cache is damaged (${(e as Error).message})`;
+      }
+    } else if (existsSync(cacheDir)) cacheProblem = read.reason;
+    this.archive = { root, cacheDir, current: current ?? LoadedArchive.empty(emptyManifest(root, SEGMENT_COUNT)), cacheProblem };
+    this.progress = { phase: current ? 'done' : 'idle', done: 0, total: 0 };
+    if ((this.opts.autoIndex ?? 'background') === 'background') {
+      this.reindex().catch(() => undefined);
+    }
+    return this.getStatus();
+  }
+
+  async getStatus(): Promise<ArchiveStatus> {
+    const a = this.archive;
+    return {
+      root: a?.root ?? null,
+      articles: a?.current.docs.length ?? 0,
+      progress: { ...this.progress },
+      failed: this.lastReport?.failed ?? [],
+      lastReport: this.lastReport,
+    };
+  }
+
+  private requireArchive(): OpenArchive {
+    if (!this.archive) throw new Error('no archive is open');
+    return this.archive;
+  }
+
+  /** Brings the index up to date with the folder (only new, changed and deleted files are read). */
+  reindex(): Promise<IndexReport> {
+    if (this.running) return this.running;
+    const archive = this.requireArchive();
+    const abort = new AbortController();
+    this.abort = abort;
+    const previous: Manifest | null = archive.current.manifest.generation > 0 ? archive.current.manifest : null;
+    if (!previous && archive.cacheProblem) rmSync(archive.cacheDir, { recursive: true, force: true });
+    const run = (async () => {
+      try {
+        const result = await runIndex({
+          root: archive.root,
+          cacheDir: archive.cacheDir,
+          workers: this.opts.workers,
+          previous,
+          signal: abort.signal,
+          onProgress: (p) => (this.progress = p),
+        });
+        if (this.archive !== archive) throw new CancelledError();
+        const next = LoadedArchive.load(archive.cacheDir, result.manifest, this.pipeline, archive.current);
+        const old = archive.current;
+        archive.current = next;
+        archive.cacheProblem = undefined;
+        old.close(next);
+        for (const f of result.obsolete) rmSync(join(archive.cacheDir, f), { force: true });
+        this.lastReport = result.report;
+        this.progress = { phase: 'done', done: result.report.articles, total: result.report.articles };
+        return result.report;
+      } catch (e) {
+        if (e instanceof CancelledError || abort.signal.aborted) {
+          this.progress = { phase: 'cancelled', done: 0, total: 0, message: 'indexing was cancelled' };
+          throw new CancelledError();
+        }
+        this.progress = { phase: 'error', done: 0, total: 0, message: (e as Error).message };
+        throw e;
+      } finally {
+        if (this.abort === abort) {
+          this.running = null;
+          this.abort = null;
+        }
+      }
+    })();
+    this.running = run;
+    return run;
+  }
+
+  async cancelIndexing(): Promise<void> {
+    const running = this.running;
+    this.abort?.abort();
+    await running?.catch(() => undefined);
+  }
+
+  async listArticles(req: ListRequest): Promise<ListResult> {
+    return listArticles(this.requireArchive().current, req);
+  }
+
+  async getArticle(req: { id: string; query?: string; matchDiacritics?: boolean; matchHamza?: boolean }): Promise<ArticleView> {
+    const current = this.requireArchive().current;
+    const doc = current.byId.get(req.id);
+    if (doc === undefined) throw new NotFoundError(`no article with id ${req.id}`);
+    const { meta } = current.docs[doc];
+    const body = current.body(doc);
+    let hits: [number, number][] = [];
+    if (req.query?.trim()) {
+      const prepared = prepareQuery(parseQuery(req.query), current.dictionary);
+      hits = highlighterFor(prepared, { matchDiacritics: req.matchDiacritics, matchHamza: req.matchHamza })(body.text);
+    }
+    return { ...meta, text: body.text, entities: body.entities, hits };
+  }
+
+  async search(req: SearchRequest): Promise<SearchResult> {
+    return searchArchive(this.requireArchive().current, req);
+  }
+
+  async topEntities(req: { type?: EntityType; limit?: number }): Promise<EntityCount[]> {
+    const all = this.archive?.current.entityCounts ?? [];
+    const limit = req.limit ?? 50;
+    const out: EntityCount[] = [];
+    for (const e of all) {
+      if (req.type && e.type !== req.type) continue;
+      out.push({ ...e });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  async analyze(req: { text: string }): Promise<AnalyzedToken[]> {
+    return analyzeForApi(req.text);
+  }
+}

@@ -1,0 +1,34 @@
+import type { ArticleMeta, EntitySpan, EntityType } from '../api.js';
+import { ENTITY_FIELD, FIELDS, type FieldName } from '../index/fields.js';
+import { indexTerms } from './text-analysis.js';
+
+/** The index terms of each field (in FIELDS order) of one article. */
+export function documentFieldTerms(meta: ArticleMeta, text: string, entities: readonly EntitySpan[]): string[][] {
+  const byField: Record<FieldName, string[]> = {
+    title: indexTerms(meta.title),
+    body: indexTerms(text),
+    source: meta.source ? indexTerms(meta.source) : [],
+    tags: meta.tags.length ? indexTerms(meta.tags.join(' ، ')) : [],
+    person: [],
+    place: [],
+    org: [],
+  };
+  for (const e of entities) {
+    const field = ENTITY_FIELD[e.type];
+    if (field) byField[field].push(...indexTerms(e.text));
+  }
+  return FIELDS.map((f) => byField[f]);
+}
+
+/** Distinct (type, name) pairs among the entities, DATE excluded. */
+export function distinctEntityNames(entities: readonly EntitySpan[]): [EntityType, string][] {
+  const seen = new Map<string, [EntityType, string]>();
+  for (const e of entities) {
+    if (e.type === 'DATE') continue;
+    const name = e.text.trim();
+    if (!name) continue;
+    const key = `${e.type}\u0000${name}`;
+    if (!seen.has(key)) seen.set(key, [e.type, name]);
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,58 @@
+// Messages between the indexer (main thread) and index.worker.ts.
+import type { ArticleMeta, EntityType, FailedFile } from '../api.js';
+import type { PackRef } from '../cache/body-pack.js';
+
+export interface ParseTask {
+  kind: 'parse';
+  files: { relPath: string; absPath: string }[];
+  segmentCount: number;
+  spoolDir: string;
+  taskNo: number;
+}
+
+export interface ParsedFile {
+  relPath: string;
+  ids: string[];
+  failures: FailedFile[];
+}
+
+export interface BuildTask {
+  kind: 'build';
+  segment: number;
+  cacheDir: string;
+  /** The segment's previous files, and the ids of its articles that are gone or replaced. */
+  old: { index: string; pack: string; removeIds: string[] } | null;
+  spoolFiles: string[];
+  out: { index: string; pack: string };
+}
+
+export interface BuiltSegment {
+  docs: number;
+  indexBytes: number;
+  packBytes: number;
+}
+
+export type IndexTask = ParseTask | BuildTask;
+
+export type WorkerMessage =
+  | { type: 'progress'; n: number }
+  | { type: 'result'; result: ParsedFile[] | BuiltSegment }
+  | { type: 'error'; message: string };
+
+/** One article as the parse step hands it to the segment builder (one JSON line in a spool file). */
+export interface SpooledArticle {
+  meta: ArticleMeta;
+  text: string;
+}
+
+/** What a segment file's header keeps for each document (local doc number = position). */
+export interface StoredDoc {
+  meta: ArticleMeta;
+  pack: PackRef;
+  /** Distinct entity names of the article: for the archive's entity counts. */
+  entities: [EntityType, string][];
+}
+
+export interface SegmentHeader {
+  docs: StoredDoc[];
+}

@@ -1,0 +1,216 @@
+// One indexing run: scan the archive, compare with the cache (size + mtime), parse new and changed files in
+// workers, rebuild only the segments whose articles changed, and write a new manifest. Never writes inside
+// the archive. Cancelling stops the workers and leaves the previous index untouched.
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import type { FailedFile, IndexProgress, IndexReport } from '../api.js';
+import { scanArchive, type ArchiveFile } from '../articles/index.js';
+import { emptyManifest, writeManifest, type FileRecord, type Manifest, type SegmentRecord } from '../cache/manifest.js';
+import { segmentOf } from '../index/stable-hash.js';
+import type { BuiltSegment, ParsedFile } from './index-tasks.js';
+import { CancelledError, WorkerPool } from './worker-pool.js';
+
+export const SEGMENT_COUNT = 16;
+
+export interface IndexRunOptions {
+  root: string;
+  cacheDir: string;
+  workers?: number;
+  /** The trusted manifest of the previous run, or null to index everything. */
+  previous: Manifest | null;
+  onProgress: (p: IndexProgress) => void;
+  signal: AbortSignal;
+}
+
+export interface IndexRunResult {
+  manifest: Manifest;
+  report: IndexReport;
+  /** Cache files of the previous index that the new manifest no longer uses. */
+  obsolete: string[];
+}
+
+export async function runIndex(opts: IndexRunOptions): Promise<IndexRunResult> {
+  mkdirSync(opts.cacheDir, { recursive: true });
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(opts.cacheDir, {
+      lockfilePath: join(opts.cacheDir, 'index.lock'),
+      stale: 20_000,
+      retries: { retries: 120, minTimeout: 250, maxTimeout: 1000 },
+    });
+  } catch {
+    throw new Error('another process is indexing this archive; try again when it has finished');
+  }
+  try {
+    return await runLocked(opts);
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+function cacheFilesOf(m: Manifest | null): Set<string> {
+  const files = new Set<string>();
+  for (const s of m?.segments ?? []) if (s) files.add(s.index).add(s.pack);
+  return files;
+}
+
+/** Removes segment files no manifest refers to (left by a cancelled or crashed run). */
+function removeStrayFiles(cacheDir: string, keep: Set<string>): void {
+  for (const name of readdirSync(cacheDir)) {
+    if ((name.startsWith('seg-') && !keep.has(name)) || name.startsWith('spool-') || name.endsWith('.tmp')) {
+      rmSync(join(cacheDir, name), { recursive: true, force: true });
+    }
+  }
+}
+
+function balancedChunks(files: ArchiveFile[], count: number): ArchiveFile[][] {
+  const chunks: ArchiveFile[][] = Array.from({ length: count }, () => []);
+  const load = new Array<number>(count).fill(0);
+  for (const f of [...files].sort((a, b) => b.size - a.size)) {
+    let best = 0;
+    for (let i = 1; i < count; i++) if (load[i] < load[best]) best = i;
+    chunks[best].push(f);
+    load[best] += f.size + 2048;
+  }
+  return chunks.filter((c) => c.length > 0);
+}
+
+async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
+  const started = Date.now();
+  const { root, cacheDir, signal } = opts;
+  const checkCancelled = () => {
+    if (signal.aborted) throw new CancelledError();
+  };
+  const prev = opts.previous ?? emptyManifest(root, SEGMENT_COUNT);
+  const S = prev.segmentCount;
+  removeStrayFiles(cacheDir, cacheFilesOf(opts.previous));
+
+  opts.onProgress({ phase: 'scanning', done: 0, total: 0 });
+  const scan = await scanArchive(root, { signal });
+  checkCancelled();
+
+  const files: Record<string, FileRecord> = {};
+  const toParse: ArchiveFile[] = [];
+  let unchanged = 0;
+  for (const f of scan.files) {
+    const rec = prev.files[f.relPath];
+    if (rec && rec.size === f.size && rec.mtimeMs === f.mtimeMs) {
+      files[f.relPath] = rec;
+      unchanged += rec.ids.length;
+    } else toParse.push(f);
+  }
+  const goneIds = new Set<string>();
+  for (const [path, rec] of Object.entries(prev.files)) if (!files[path]) for (const id of rec.ids) goneIds.add(id);
+
+  const workerCount = Math.max(1, Math.min(opts.workers ?? availableParallelism(), 8));
+  const spoolDir = join(cacheDir, `spool-${process.pid}-${Date.now()}`);
+  const generation = prev.generation + 1;
+  let pool: WorkerPool | null = null;
+  const onAbort = () => void pool?.terminate();
+  signal.addEventListener('abort', onAbort);
+  const newFiles: string[] = [];
+  try {
+    const newIds = new Set<string>();
+    const spoolBySegment = new Map<number, string[]>();
+    if (toParse.length) {
+      pool = new WorkerPool(Math.min(workerCount, toParse.length));
+      mkdirSync(spoolDir, { recursive: true });
+      let done = 0;
+      const total = toParse.length;
+      opts.onProgress({ phase: 'parsing', done, total });
+      const chunks = balancedChunks(toParse, Math.min(toParse.length, workerCount * 4));
+      const parsed = await Promise.all(
+        chunks.map((chunk, taskNo) =>
+          pool!.run<ParsedFile[]>(
+            { kind: 'parse', files: chunk.map((f) => ({ relPath: f.relPath, absPath: f.absPath })), segmentCount: S, spoolDir, taskNo },
+            (n) => opts.onProgress({ phase: 'parsing', done: (done += n), total }),
+          ),
+        ),
+      );
+      checkCancelled();
+      const byPath = new Map(toParse.map((f) => [f.relPath, f]));
+      for (const p of parsed.flat()) {
+        const f = byPath.get(p.relPath)!;
+        files[p.relPath] = { size: f.size, mtimeMs: f.mtimeMs, ids: p.ids, failures: p.failures };
+        for (const id of p.ids) newIds.add(id);
+      }
+      for (const name of readdirSync(spoolDir)) {
+        const seg = Number(/^s(\d+)-/.exec(name)?.[1]);
+        if (!spoolBySegment.has(seg)) spoolBySegment.set(seg, []);
+        spoolBySegment.get(seg)!.push(join(spoolDir, name));
+      }
+    }
+
+    const removedBySegment = new Map<number, string[]>();
+    for (const id of goneIds) {
+      const seg = segmentOf(id, S);
+      if (!removedBySegment.has(seg)) removedBySegment.set(seg, []);
+      removedBySegment.get(seg)!.push(id);
+    }
+    const dirty = [...new Set([...spoolBySegment.keys(), ...removedBySegment.keys()])].sort((a, b) => a - b);
+    const segments = [...prev.segments];
+    const obsolete: string[] = [];
+    if (dirty.length) {
+      pool ??= new WorkerPool(Math.min(workerCount, dirty.length));
+      let done = 0;
+      let total = newIds.size;
+      for (const seg of dirty) total += Math.max(0, (prev.segments[seg]?.docs ?? 0) - (removedBySegment.get(seg)?.length ?? 0));
+      opts.onProgress({ phase: 'indexing', done, total });
+      const built = await Promise.all(
+        dirty.map(async (seg) => {
+          const old = prev.segments[seg];
+          const out = { index: `seg-${seg}-g${generation}.idx`, pack: `seg-${seg}-g${generation}.pack` };
+          newFiles.push(out.index, out.pack);
+          const result = await pool!.run<BuiltSegment>(
+            {
+              kind: 'build',
+              segment: seg,
+              cacheDir,
+              old: old ? { index: old.index, pack: old.pack, removeIds: removedBySegment.get(seg) ?? [] } : null,
+              spoolFiles: spoolBySegment.get(seg) ?? [],
+              out,
+            },
+            (n) => opts.onProgress({ phase: 'indexing', done: (done += n), total }),
+          );
+          return { seg, out, result };
+        }),
+      );
+      checkCancelled();
+      for (const { seg, out, result } of built) {
+        const old = prev.segments[seg];
+        if (old) obsolete.push(old.index, old.pack);
+        const record: SegmentRecord = { ...out, indexBytes: result.indexBytes, packBytes: result.packBytes, docs: result.docs };
+        if (result.docs === 0) obsolete.push(out.index, out.pack);
+        segments[seg] = result.docs === 0 ? null : record;
+      }
+    }
+
+    opts.onProgress({ phase: 'saving', done: 0, total: 1 });
+    const failed: FailedFile[] = [...scan.failures, ...Object.values(files).flatMap((f) => f.failures)];
+    const articles = Object.values(files).reduce((n, f) => n + f.ids.length, 0);
+    let removed = 0;
+    for (const id of goneIds) if (!newIds.has(id)) removed++;
+    const report: IndexReport = { articles, indexed: newIds.size, unchanged, removed, failed, ms: Date.now() - started };
+    const manifest: Manifest = {
+      ...prev,
+      root,
+      generation,
+      files,
+      segments,
+      scanFailures: scan.failures,
+      lastReport: report,
+    };
+    checkCancelled();
+    writeManifest(cacheDir, manifest);
+    return { manifest, report, obsolete };
+  } catch (e) {
+    for (const f of newFiles) rmSync(join(cacheDir, f), { force: true });
+    throw signal.aborted ? new CancelledError() : e;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    await pool?.terminate();
+    rmSync(spoolDir, { recursive: true, force: true });
+  }
+}

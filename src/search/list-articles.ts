@@ -1,0 +1,30 @@
+import type { ListRequest, ListResult } from '../api.js';
+import type { LoadedArchive } from '../engine/loaded-archive.js';
+import { facetsOf, metaFilterOf, passes } from './filters.js';
+import { runEntityFilter } from './entity-filter.js';
+
+/** The library view: all articles (filtered), sorted by date/title/source, one page, with facets. */
+export function listArticles(archive: LoadedArchive, req: ListRequest): ListResult {
+  const filter = metaFilterOf(req.filters);
+  const allowed = req.filters?.entity?.length ? runEntityFilter(archive, req.filters) : null;
+  const sort = req.sort ?? 'date';
+  const descending = req.descending ?? sort === 'date';
+  const order = archive.sortedBy(sort);
+  const offset = req.offset ?? 0;
+  const limit = req.limit ?? 100;
+  const noFilter = !allowed && !filter.sources && !filter.years;
+  const items = [];
+  let total = 0;
+  const n = order.length;
+  for (let k = 0; k < n; k++) {
+    const doc = order[descending ? n - 1 - k : k];
+    if (!noFilter) {
+      if (allowed && !allowed.has(doc)) continue;
+      if (!passes(archive.docs[doc].meta, filter)) continue;
+    }
+    if (total >= offset && items.length < limit) items.push({ ...archive.docs[doc].meta });
+    total++;
+  }
+  const metas = allowed ? [...allowed].map((d) => archive.docs[d].meta) : archive.docs.map((d) => d.meta);
+  return { total, items, facets: facetsOf(metas, filter) };
+}

@@ -1,0 +1,26 @@
+import type { TermToken } from '../engine/text-analysis.js';
+
+/** What a token must equal in a phrase: its term, or its normalized form for a stop word. */
+export function phraseKey(t: TermToken): string {
+  return t.stop ? `\u0001${t.norm}` : t.term;
+}
+
+/**
+ * Ranges of `tokens` (an analyzed text) where the phrase's keys occur consecutively, in order. Every word
+ * counts, stop words included, so “بين روسيا” does not match “روسيا” alone.
+ */
+export function phraseRanges(tokens: readonly TermToken[], phrase: readonly string[]): [number, number][] {
+  const out: [number, number][] = [];
+  if (!phrase.length) return out;
+  for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    let ok = true;
+    for (let k = 0; k < phrase.length; k++) {
+      if (phraseKey(tokens[i + k]) !== phrase[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) out.push([tokens[i].start, tokens[i + phrase.length - 1].end]);
+  }
+  return out;
+}

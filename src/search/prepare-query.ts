@@ -1,0 +1,137 @@
+// Turns a parsed query into index terms (through the Arabic analyzer) and their expansions in the archive's
+// dictionary: what Lunr is asked, how coverage (full vs partial match) is counted, and what gets highlighted.
+import lunr from 'lunr';
+import type { Filters } from '../api.js';
+import { analyzeTokens, indexTerms, queryTerm, queryTermForm, wildcardPrefixes } from '../engine/text-analysis.js';
+import { phraseKey } from './phrase-match.js';
+import { FIELDS, ENTITY_FIELD, type FieldName } from '../index/fields.js';
+import type { TermDictionary } from '../index/term-dictionary.js';
+import type { ParsedQuery, Presence, QueryClause } from './query-types.js';
+
+/** Fields a word searches when the query names none. */
+export const DEFAULT_FIELDS: FieldName[] = ['title', 'body', 'source', 'tags'];
+
+export interface QueryUnit {
+  /** Index terms or wildcard patterns; the unit matches when any of them does (readings of a prefix). */
+  terms: string[];
+  presence: Presence;
+  fields: FieldName[];
+  wildcard: boolean;
+  editDistance: number;
+  boost: number;
+  /** Dictionary terms this unit stands for. */
+  expansion: string[];
+}
+
+export interface PreparedPhrase {
+  clause: QueryClause;
+  terms: string[];
+}
+
+export interface PreparedQuery {
+  units: QueryUnit[];
+  /** Plain words of the query: each is a list of unit indices that must all match. */
+  groups: { clause: QueryClause; units: number[] }[];
+  /** Required words (+word, field filters): unit indices. */
+  required: { clause: QueryClause; units: number[] }[];
+  phrases: PreparedPhrase[];
+  /** Every dictionary term of the positive units (for highlighting wildcard/fuzzy words). */
+  highlightTerms: Set<string>;
+  /** Plain positive words as typed (highlighted with the analyzer's matcher, strictness-aware). */
+  highlightWords: string[];
+}
+
+// @types/lunr declares these static constructors as instance methods.
+const TokenSets = lunr.TokenSet as unknown as {
+  fromString(s: string): never;
+  fromFuzzyString(s: string, editDistance: number): never;
+};
+
+function expand(dictionary: TermDictionary, unit: Omit<QueryUnit, 'expansion'>): string[] {
+  const out = new Set<string>();
+  for (const term of unit.terms) {
+    const set = unit.editDistance ? TokenSets.fromFuzzyString(term, unit.editDistance) : TokenSets.fromString(term);
+    for (const t of dictionary.matching(set)) out.add(t);
+  }
+  return [...out];
+}
+
+/** A wildcard word as Lunr patterns: a prefix gets the analyzer's readings, other pieces are normalized. */
+function wildcardPatterns(text: string): string[] {
+  const pieces = text.split('*');
+  if (pieces.length === 2 && pieces[0] !== '' && pieces[1] === '') {
+    return wildcardPrefixes(pieces[0]).map((p) => `${p}*`);
+  }
+  const pattern = pieces.map((p) => queryTermForm(p)).join('*');
+  return pattern.replace(/\*/g, '') ? [pattern] : [];
+}
+
+/** Filters.entity ('PERSON:name') as required field clauses. */
+export function entityFilterClauses(filters: Filters | undefined): QueryClause[] {
+  const out: QueryClause[] = [];
+  for (const f of filters?.entity ?? []) {
+    const colon = f.indexOf(':');
+    const type = f.slice(0, colon) as keyof typeof ENTITY_FIELD;
+    const field = ENTITY_FIELD[type];
+    const text = f.slice(colon + 1).trim();
+    if (colon > 0 && field && text) out.push({ kind: 'word', text, presence: 'must', fields: [field] });
+  }
+  return out;
+}
+
+export function prepareQuery(parsed: ParsedQuery, dictionary: TermDictionary, extra: QueryClause[] = []): PreparedQuery {
+  const prepared: PreparedQuery = {
+    units: [],
+    groups: [],
+    required: [],
+    phrases: [],
+    highlightTerms: new Set(),
+    highlightWords: [],
+  };
+  const add = (clause: QueryClause, terms: string[], opts: { wildcard?: boolean; editDistance?: number; presence?: Presence }): number => {
+    const base = {
+      terms,
+      presence: opts.presence ?? clause.presence,
+      fields: clause.fields ?? DEFAULT_FIELDS,
+      wildcard: opts.wildcard ?? false,
+      editDistance: opts.editDistance ?? 0,
+      boost: clause.boost ?? 1,
+    };
+    const unit: QueryUnit = { ...base, expansion: expand(dictionary, base) };
+    if (unit.presence !== 'not') for (const t of unit.expansion) prepared.highlightTerms.add(t);
+    prepared.units.push(unit);
+    return prepared.units.length - 1;
+  };
+  for (const clause of [...parsed.clauses, ...extra]) {
+    if (clause.kind === 'phrase') {
+      const tokens = analyzeTokens(clause.text);
+      const terms = tokens.map(phraseKey);
+      if (!terms.length) continue;
+      prepared.phrases.push({ clause, terms });
+      if (clause.presence === 'not') continue;
+      const units = [...new Set(tokens.filter((t) => !t.stop).map((t) => t.term))].map((t) =>
+        add(clause, [t], { presence: 'must' }),
+      );
+      prepared.required.push({ clause, units });
+      continue;
+    }
+    let units: number[];
+    if (clause.wildcard) {
+      const patterns = wildcardPatterns(clause.text);
+      units = patterns.length ? [add(clause, patterns, { wildcard: true })] : [];
+    } else if (clause.editDistance) {
+      const term = queryTerm(clause.text, { fuzzy: true });
+      units = term ? [add(clause, [term], { editDistance: clause.editDistance })] : [];
+    } else {
+      units = indexTerms(clause.text).map((t) => add(clause, [t], {}));
+      if (units.length && clause.presence !== 'not' && !clause.fields?.some((f) => !DEFAULT_FIELDS.includes(f)))
+        prepared.highlightWords.push(clause.text);
+    }
+    if (!units.length) continue;
+    if (clause.presence === 'should') prepared.groups.push({ clause, units });
+    else if (clause.presence === 'must') prepared.required.push({ clause, units });
+  }
+  return prepared;
+}
+
+export { FIELDS };

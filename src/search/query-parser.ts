@@ -1,0 +1,179 @@
+// Reads the search box into a structured query. Never throws: whatever the user types gets a sensible
+// reading, and anything that had to be reinterpreted is explained in `messages`.
+//
+//   words            articles with all words first, then those missing some (partial)
+//   +word  -word     required / excluded
+//   "exact phrase"   the words consecutively, in this order (also +"…", -"…", title:"…")
+//   word*  *word     prefix / suffix wildcard;  word~1  fuzzy (edit distance 1 or 2);  word^2  boost
+//   title: body: source: tag: person: place: org:   restrict a word or phrase to a field
+//   after:YYYY[-MM[-DD]]  before:YYYY[-MM[-DD]]     dates (after is inclusive, before exclusive)
+import { QUERY_FIELD_ALIASES, type FieldName } from '../index/fields.js';
+import type { ParsedQuery, Presence, QueryClause } from './query-types.js';
+
+const DATE_FIELDS = new Set(['after', 'before', 'since', 'until']);
+const MAX_EDIT_DISTANCE = 2;
+
+interface RawToken {
+  text: string;
+  quoted: boolean;
+  /** Text before the opening quote (operators / field prefix) for quoted tokens. */
+  prefix: string;
+  unclosed?: boolean;
+}
+
+function splitTokens(query: string): RawToken[] {
+  const out: RawToken[] = [];
+  let i = 0;
+  const n = query.length;
+  while (i < n) {
+    while (i < n && /\s/.test(query[i])) i++;
+    if (i >= n) break;
+    let j = i;
+    while (j < n && !/\s/.test(query[j]) && query[j] !== '"') j++;
+    if (j < n && query[j] === '"') {
+      const prefix = query.slice(i, j);
+      const close = query.indexOf('"', j + 1);
+      if (close < 0) {
+        out.push({ text: query.slice(j + 1), quoted: true, prefix, unclosed: true });
+        break;
+      }
+      out.push({ text: query.slice(j + 1, close), quoted: true, prefix });
+      i = close + 1;
+      continue;
+    }
+    out.push({ text: query.slice(i, j), quoted: false, prefix: '' });
+    i = j;
+  }
+  return out;
+}
+
+/** YYYY, YYYY-MM or YYYY-MM-DD (also with / or .) → the first day it covers, and the first day after it. */
+export function parseDateBound(raw: string): { from: string; next: string } | null {
+  const m = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/.exec(raw.trim());
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = m[2] ? Number(m[2]) : undefined;
+  const d = m[3] ? Number(m[3]) : undefined;
+  if (mo !== undefined && (mo < 1 || mo > 12)) return null;
+  const fmt = (dt: Date) => dt.toISOString().slice(0, 10);
+  if (mo === undefined) return { from: `${m[1]}-01-01`, next: `${String(y + 1).padStart(4, '0')}-01-01` };
+  if (d === undefined) return { from: fmt(new Date(Date.UTC(y, mo - 1, 1))), next: fmt(new Date(Date.UTC(y, mo, 1))) };
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1 || d < 1) return null;
+  return { from: fmt(date), next: fmt(new Date(Date.UTC(y, mo - 1, d + 1))) };
+}
+
+function operators(prefix: string): { presence: Presence | null; rest: string; lone: boolean } {
+  let presence: Presence | null = null;
+  let rest = prefix;
+  while (rest.startsWith('+') || rest.startsWith('-')) {
+    presence = rest[0] === '+' ? 'must' : 'not';
+    rest = rest.slice(1);
+  }
+  return { presence, rest, lone: prefix.length > 0 && rest.length === 0 };
+}
+
+export function parseQuery(query: string): ParsedQuery {
+  const result: ParsedQuery = { clauses: [], messages: [] };
+  const note = (m: string) => {
+    if (!result.messages.includes(m)) result.messages.push(m);
+  };
+  const tokens = splitTokens(query);
+  for (let k = 0; k < tokens.length; k++) {
+    const tok = tokens[k];
+    if (tok.quoted) {
+      if (tok.unclosed) note('The closing quote is missing: the rest of the query was read as one phrase.');
+      const op = operators(tok.prefix);
+      let fields: FieldName[] | undefined;
+      if (op.rest) {
+        const name = op.rest.endsWith(':') ? op.rest.slice(0, -1).toLowerCase() : null;
+        const field = name !== null ? QUERY_FIELD_ALIASES[name] : undefined;
+        if (field) fields = [field];
+        else if (op.rest.trim()) note(`“${op.rest}” before the quote is not a field name; it was ignored.`);
+      }
+      const text = tok.text.trim();
+      if (!text) {
+        if (!tok.unclosed) note('Empty quotes were ignored.');
+        continue;
+      }
+      const presence: Presence = op.presence === 'not' ? 'not' : 'must';
+      result.clauses.push({ kind: 'phrase', text, presence, fields });
+      continue;
+    }
+    let word = tok.text;
+    const op = operators(word);
+    if (op.lone) {
+      note(`A lone “${word}” was ignored: put it right before a word, like -word or +word.`);
+      continue;
+    }
+    word = op.rest;
+    let presence: Presence = op.presence ?? 'should';
+    let fields: FieldName[] | undefined;
+    const colon = word.indexOf(':');
+    if (colon > 0) {
+      const name = word.slice(0, colon).toLowerCase();
+      const value = word.slice(colon + 1);
+      if (DATE_FIELDS.has(name)) {
+        const bound = parseDateBound(value);
+        if (!bound) {
+          note(`${name}: needs a date like ${name}:2021-11-26, ${name}:2021-11 or ${name}:2021; “${value}” was ignored.`);
+          continue;
+        }
+        if (name === 'after' || name === 'since') result.after = bound.from;
+        else result.before = name === 'until' ? bound.next : bound.from;
+        continue;
+      }
+      const field = QUERY_FIELD_ALIASES[name];
+      if (field) {
+        if (!value) {
+          // `title: word` — apply the field to the next word when there is one.
+          const next = tokens[k + 1];
+          if (next && !next.quoted && !next.text.includes(':')) {
+            k++;
+            word = next.text;
+          } else if (next && next.quoted && !next.prefix) {
+            k++;
+            result.clauses.push({ kind: 'phrase', text: next.text.trim(), presence: presence === 'not' ? 'not' : 'must', fields: [field] });
+            continue;
+          } else {
+            note(`${name}: needs a word after it, like ${name}:word; it was ignored.`);
+            continue;
+          }
+        } else word = value;
+        fields = [field];
+        if (presence === 'should') presence = 'must';
+      }
+    }
+    let boost: number | undefined;
+    const boostMatch = /\^(\d+(?:\.\d+)?)$/.exec(word);
+    if (boostMatch) {
+      boost = Number(boostMatch[1]) || undefined;
+      word = word.slice(0, boostMatch.index);
+    }
+    let editDistance: number | undefined;
+    const fuzzy = /~(\d*)$/.exec(word);
+    if (fuzzy) {
+      const n = fuzzy[1] === '' ? 1 : Number(fuzzy[1]);
+      editDistance = Math.min(Math.max(n, 0), MAX_EDIT_DISTANCE) || undefined;
+      if (n > MAX_EDIT_DISTANCE) note(`Fuzzy matching allows at most ${MAX_EDIT_DISTANCE} edits; ~${n} was read as ~${MAX_EDIT_DISTANCE}.`);
+      word = word.slice(0, fuzzy.index);
+    }
+    word = word.replace(/\*{2,}/g, '*');
+    const letters = word.replace(/[*~^:+\-]/g, '');
+    if (!letters) {
+      if (word.includes('*')) note('A lone * would match every article; add some letters before it, like word*.');
+      else if (word) note(`“${tok.text}” has no letters to search for; it was ignored.`);
+      continue;
+    }
+    const wildcard = word.includes('*');
+    if (wildcard && editDistance) {
+      note('A word cannot be both a wildcard and fuzzy; the ~ was ignored.');
+      editDistance = undefined;
+    }
+    result.clauses.push({ kind: 'word', text: word, presence, fields, wildcard: wildcard || undefined, editDistance, boost });
+  }
+  if (result.after && result.before && result.after >= result.before) note('The date range is empty: after: is not before before:.');
+  if (!result.clauses.length && !result.after && !result.before && !result.messages.length && query.trim() === '')
+    note('Type a word to search.');
+  return result;
+}
