@@ -17,11 +17,13 @@ import { validateCall, InvalidArgumentError } from './api-schema.js';
 import { AnnotationStore } from './annotations/annotation-store.js';
 import { cleanTags, matchesFilter } from './annotations/annotation-filter.js';
 import { anchor, buildSelectors } from './annotations/anchoring.js';
-import { applyCorrections, archiveWideRules, type Correction } from './annotations/entity-corrections.js';
+import { applyCorrections } from './annotations/entity-corrections.js';
+import { userCorrections } from './annotations/article-corrections.js';
+import { annotationHits } from './annotations/annotation-search.js';
 import type { ExportItem } from './annotations/export-item.js';
 import { toCsv } from './annotations/export-csv.js';
 import { toMarkdown } from './annotations/export-markdown.js';
-import { findNameOccurrences, queryTerms, TextAnalysisCache, termOf } from './annotations/text-analysis.js';
+import { TextAnalysisCache } from './annotations/text-analysis.js';
 import { parseWebAnnotations, sameContentKey, toWebAnnotationCollection } from './annotations/web-annotation.js';
 
 /** An archive-wide name longer than this is not a name: refuse rather than paint whole sentences everywhere. */
@@ -29,7 +31,6 @@ const MAX_RULE_CHARS = 120;
 const MAX_RULE_WORDS = 8;
 /** Annotation hits added to the first page of search results at most. */
 const MAX_ANNOTATION_HITS = 20;
-const SNIPPET_CHARS = 200;
 
 export type ClosableEngine = EngineApi & { close?(): Promise<void> };
 
@@ -132,26 +133,14 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
 
   async function getArticle(req: Parameters<EngineApi['getArticle']>[0]): Promise<ArticleView> {
     const view = await engine.getArticle(req);
-    const { root } = await engine.getStatus();
-    if (!root) return view;
-    const all = await (await currentStore()).all();
-    const own = all.filter((a) => a.kind === 'entity' && a.articleId === view.id && a.entityType !== undefined);
-    const rules = archiveWideRules(all);
-    if (own.length === 0 && rules.length === 0) return view;
-    const corrections: Correction[] = [];
-    for (const a of own) {
-      const span = anchor(view.text, a.quote, a.position);
-      if (span) corrections.push({ ...span, type: a.entityType ?? null, own: true, modified: a.modified });
+    let corrections;
+    try {
+      if (!(await engine.getStatus()).root) return view;
+      corrections = await userCorrections(view, await (await currentStore()).all(), { analysis, articleAnalysis });
+    } catch {
+      return view; // an unreadable annotations file must not keep the article from being read
     }
-    if (rules.length > 0) {
-      const textTokens = (await articleAnalysis.get(view.text)).tokens;
-      for (const rule of rules) {
-        const nameTokens = (await analysis.get(rule.quote.exact)).tokens;
-        for (const span of findNameOccurrences(view.text, textTokens, nameTokens)) {
-          corrections.push({ ...span, type: rule.entityType ?? null, own: false, modified: rule.modified });
-        }
-      }
-    }
+    if (corrections === null) return view;
     return { ...view, entities: applyCorrections(view.text, view.entities, corrections) };
   }
 
@@ -165,70 +154,13 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
     if ((req.offset ?? 0) > 0 || req.query.trim() === '') return result;
     let hits: SearchHit[];
     try {
-      hits = await annotationHits(req);
+      if (!(await engine.getStatus()).root) return result;
+      const all = await (await currentStore()).all();
+      hits = await annotationHits(all, req, { analysis, article: articleText, limit: MAX_ANNOTATION_HITS });
     } catch {
       return result; // no archive open, or an unreadable store: article hits still count
     }
     return hits.length > 0 ? { ...result, hits: [...result.hits, ...hits] } : result;
-  }
-
-  async function annotationHits(req: SearchRequest): Promise<SearchHit[]> {
-    const terms = queryTerms((await analysis.get(req.query)).tokens);
-    if (terms.length === 0) return [];
-    const { root } = await engine.getStatus();
-    if (!root) return [];
-    const all = await (await currentStore()).all();
-    const byArticle = new Map<string, { best: Annotation; count: number }>();
-    for (const a of all) {
-      if (!a.note && a.tags.length === 0) continue;
-      const searchable = await analysis.get(searchableText(a));
-      if (!terms.every((t) => searchable.terms.has(t))) continue;
-      const entry = byArticle.get(a.articleId);
-      if (!entry) byArticle.set(a.articleId, { best: a, count: 1 });
-      else {
-        entry.count++;
-        if (a.modified > entry.best.modified) entry.best = a;
-      }
-    }
-    const hits: SearchHit[] = [];
-    const ranked = [...byArticle.values()].sort((x, y) => y.count - x.count || (y.best.modified > x.best.modified ? 1 : -1));
-    for (const { best, count } of ranked) {
-      if (hits.length >= MAX_ANNOTATION_HITS) break;
-      const article = await articleText(best.articleId);
-      if (!article) continue;
-      const year = article.date ? Number(article.date.slice(0, 4)) : undefined;
-      if (req.filters?.source?.length && !req.filters.source.includes(article.source ?? '')) continue;
-      if (req.filters?.year?.length && (year === undefined || !req.filters.year.includes(year))) continue;
-      hits.push({
-        id: best.articleId,
-        title: article.title,
-        ...(article.source ? { source: article.source } : {}),
-        ...(article.date ? { date: article.date } : {}),
-        score: count,
-        snippet: await snippetOf(best, terms),
-        kind: 'annotation',
-      });
-    }
-    return hits;
-  }
-
-  async function snippetOf(a: Annotation, terms: string[]) {
-    const text = searchableText(a);
-    const tokens = (await analysis.get(text)).tokens.filter((t) => terms.includes(termOf(t)));
-    const first = tokens[0]?.start ?? 0;
-    const from = text.length <= SNIPPET_CHARS ? 0 : Math.max(0, Math.min(first - 40, text.length - SNIPPET_CHARS));
-    const to = Math.min(text.length, from + SNIPPET_CHARS);
-    return {
-      text: (from > 0 ? '…' : '') + text.slice(from, to) + (to < text.length ? '…' : ''),
-      highlights: tokens
-        .filter((t) => t.start >= from && t.end <= to)
-        .map((t) => [t.start - from + (from > 0 ? 1 : 0), t.end - from + (from > 0 ? 1 : 0)] as [number, number]),
-    };
-  }
-
-  function searchableText(a: Annotation): string {
-    const tags = a.tags.map((t) => `#${t}`).join(' ');
-    return [a.note ?? `«${a.quote.exact}»`, tags].filter((s) => s !== '').join('  ');
   }
 
   const api: ArchiveApp = {
