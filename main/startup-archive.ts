@@ -23,14 +23,25 @@ export function ensureSampleCopy(bundled: string, target: string): string {
   return target;
 }
 
-/** Command line first, then the last archive if it still exists, else the sample archive. */
-export function chooseStartupArchive(
+export type StartupReason = 'argument' | 'last' | 'sample';
+
+/**
+ * The archives to try on start, in order: the command line's, then the last one if it still exists, then the
+ * sample archive (made on demand, only when reached).
+ */
+export function* startupCandidates(
   fromArgv: string | undefined,
   lastArchive: string | undefined,
   sample: () => string,
   isFolder: (p: string) => boolean = folderExists,
-): { path: string; reason: 'argument' | 'last' | 'sample' } {
-  if (fromArgv) return { path: fromArgv, reason: 'argument' };
-  if (lastArchive && isFolder(lastArchive)) return { path: lastArchive, reason: 'last' };
-  return { path: sample(), reason: 'sample' };
+): Generator<{ path: string; reason: StartupReason }> {
+  if (fromArgv) yield { path: fromArgv, reason: 'argument' };
+  if (lastArchive && lastArchive !== fromArgv && isFolder(lastArchive)) yield { path: lastArchive, reason: 'last' };
+  let samplePath: string | undefined;
+  try {
+    samplePath = sample();
+  } catch {
+    return;
+  }
+  if (samplePath !== fromArgv && samplePath !== lastArchive) yield { path: samplePath, reason: 'sample' };
 }

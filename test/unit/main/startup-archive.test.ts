@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { archiveFromArgv, chooseStartupArchive, ensureSampleCopy } from '../../../main/startup-archive.js';
+import { archiveFromArgv, ensureSampleCopy, startupCandidates } from '../../../main/startup-archive.js';
 
 describe('archiveFromArgv', () => {
   it('reads the folder after the app in development and packaged runs', () => {
@@ -14,16 +14,37 @@ describe('archiveFromArgv', () => {
   });
 });
 
-describe('chooseStartupArchive', () => {
+describe('startupCandidates', () => {
   const sample = () => '/config/sample-archive';
-  it('prefers the command line, then the last archive, then the sample', () => {
-    expect(chooseStartupArchive('/cli', '/last', sample, () => true)).toEqual({ path: '/cli', reason: 'argument' });
-    expect(chooseStartupArchive(undefined, '/last', sample, () => true)).toEqual({ path: '/last', reason: 'last' });
-    expect(chooseStartupArchive(undefined, undefined, sample, () => true)).toEqual({ path: '/config/sample-archive', reason: 'sample' });
+  const all = (...args: Parameters<typeof startupCandidates>) => [...startupCandidates(...args)];
+
+  it('tries the command line, then the last archive, then the sample', () => {
+    expect(all('/cli', '/last', sample, () => true)).toEqual([
+      { path: '/cli', reason: 'argument' },
+      { path: '/last', reason: 'last' },
+      { path: '/config/sample-archive', reason: 'sample' },
+    ]);
+    expect(all(undefined, undefined, sample, () => true)).toEqual([{ path: '/config/sample-archive', reason: 'sample' }]);
   });
 
-  it('falls back to the sample when the last archive has disappeared', () => {
-    expect(chooseStartupArchive(undefined, '/unplugged', sample, () => false)).toEqual({ path: '/config/sample-archive', reason: 'sample' });
+  it('skips a last archive that has disappeared, and duplicates', () => {
+    expect(all(undefined, '/unplugged', sample, () => false)).toEqual([{ path: '/config/sample-archive', reason: 'sample' }]);
+    expect(all('/a', '/a', sample, () => true).map((c) => c.path)).toEqual(['/a', '/config/sample-archive']);
+    expect(all(undefined, '/config/sample-archive', sample, () => true)).toEqual([{ path: '/config/sample-archive', reason: 'last' }]);
+  });
+
+  it('copies the sample only when it is reached', () => {
+    let copied = 0;
+    const lazy = () => (copied++, '/config/sample-archive');
+    const first = startupCandidates('/cli', undefined, lazy).next();
+    expect(first.value).toEqual({ path: '/cli', reason: 'argument' });
+    expect(copied).toBe(0);
+  });
+
+  it('ends the list when the sample cannot be made', () => {
+    expect(all(undefined, undefined, () => {
+      throw new Error('read-only');
+    })).toEqual([]);
   });
 });
 
