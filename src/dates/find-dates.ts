@@ -25,7 +25,8 @@ interface Candidate {
 
 type Groups = Record<string, string | undefined>;
 type Handler = (g: Groups) => { value?: string; weekday?: boolean } | null;
-/** What may precede a match: 'word' = no letter/digit/mark; 'number' = no digit (nor digit + separator). */
+/** What may precede a match: 'word' = no letter or mark before a letter, no digit before a digit;
+ * 'number' = no digit (nor digit + separator). */
 type Boundary = 'word' | 'number';
 interface Rule {
   source: string;
@@ -35,7 +36,9 @@ interface Rule {
   notAfter?: RegExp;
 }
 
-const AFTER = '(?![\\p{L}\\p{N}\\p{M}])';
+/** The span ends at a word boundary: a digit not followed by a digit, a letter not followed by a letter.
+ * (A change between digits and letters is a boundary: sloppy text glues them, "يوم7 أفريل 2017على".) */
+const AFTER = '(?!(?<=\\p{N})\\p{N})(?!(?<=[\\p{L}\\p{M}])[\\p{L}\\p{M}])';
 const CLITIC_CHARS = '(?:[وف]?(?:لل|[بلك]ـ?)|[وف])?';
 const CLITIC = `(?<p>${CLITIC_CHARS})`;
 const GMONTH = `(?:${GREGORIAN_MONTH_PATTERN})`;
@@ -150,14 +153,14 @@ const MAYBE_DATE = new RegExp(
   `${D}|${GMONTH}|${HMONTH}|${WEEKDAY_PATTERN}|[اأ]مس|غد|[اأ]سبوع|الشهر|العام|السن[ةه]`,
   'u',
 );
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const LETTER_CHAR = /[\p{L}\p{M}]/u;
 const DIGIT_CHAR = /\p{N}/u;
 const JOINABLE_GAP = /^[\s،,]*$/;
 
 function boundaryOk(text: string, at: number, boundary: Boundary): boolean {
   if (at === 0) return true;
   const prev = text[at - 1];
-  if (boundary === 'word') return !WORD_CHAR.test(prev);
+  if (boundary === 'word') return DIGIT_CHAR.test(text[at]) ? !DIGIT_CHAR.test(prev) : !LETTER_CHAR.test(prev);
   if (DIGIT_CHAR.test(prev)) return false;
   return !(at >= 2 && './-'.includes(prev) && DIGIT_CHAR.test(text[at - 2]));
 }
