@@ -54,7 +54,14 @@ export async function search(page: Page, query: string): Promise<void> {
   await page.keyboard.press('Control+k');
   await expect(page.locator('#search-input')).toBeFocused();
   await page.keyboard.type(query, { delay: 20 });
-  await expect(page.locator('.list-head .count')).toHaveAttribute('aria-busy', 'false');
+  const listing = page.locator('section.listing');
+  await expect(listing).toHaveAttribute('data-query', query);
+  await expect(listing).toHaveAttribute('data-busy', 'false');
+}
+
+/** The rows of the article list (library or results); not the options of the page's <select>s. */
+export function rows(page: Page) {
+  return page.locator('#article-list [role="option"]');
 }
 
 export { expect };
