@@ -21,7 +21,7 @@ const VALUED = ['cache', 'format', 'start', 'end', 'note', 'color', 'type', 'art
 const BOOLEANS = ['json', 'archive-wide', 'help'];
 
 /** Opens the engine on an archive folder (the CLI's source of article texts). */
-export type EngineOpener = (root: string, cacheDir: string | undefined) => Promise<ClosableEngine>;
+export type EngineOpener = (root: string, cacheDir: string | undefined, io: CliIO) => Promise<ClosableEngine>;
 
 /** `--tag` may be repeated, which parseArgs does not support: take every occurrence out first. */
 export function takeRepeated(argv: readonly string[], name: string): { values: string[]; rest: string[] } {
@@ -64,7 +64,7 @@ export function makeAnnotationsCommand(openEngine: EngineOpener): Command {
     // Check the arguments before opening the archive, which may take a while.
     const run = plan(action, operands, args, tags, io);
     const cache = stringFlag(args, 'cache');
-    const app = createArchiveApp(await openEngine(root, cache === undefined ? undefined : resolve(cache)));
+    const app = createArchiveApp(await openEngine(root, cache === undefined ? undefined : resolve(cache), io));
     try {
       return await run(app);
     } finally {

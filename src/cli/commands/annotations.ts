@@ -1,7 +1,16 @@
+import { makeAnnotationsCommand } from '../../annotations/annotations-cli.js';
+import { indexWithProgress, openForCli } from '../../engine/cli-support.js';
 import type { Command } from '../command.js';
 
-// Placeholder until this command is written; replace the whole file.
-export const annotationsCommand: Command = async (_argv, io) => {
-  io.stderr('archive-reader: annotations is not available yet\n');
-  return 1;
-};
+/** `archive-reader annotations <folder> list|export|add|import|delete` (see src/annotations/annotations-cli.ts). */
+export const annotationsCommand: Command = makeAnnotationsCommand(async (root, cacheDir, io) => {
+  const engine = await openForCli(root, cacheDir);
+  try {
+    // Anchoring needs the articles' current texts: bring the index up to date (incremental when the cache is current).
+    await indexWithProgress(engine, io, true);
+  } catch (err) {
+    await engine.close();
+    throw err;
+  }
+  return engine;
+});
