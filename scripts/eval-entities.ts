@@ -160,7 +160,7 @@ function throughput(path: string) {
 const loadStarted = performance.now();
 loadTagger();
 const loadMs = performance.now() - loadStarted;
-const modelDir = join(repo, 'assets/models');
+const modelDir = process.env.ARCHIVE_READER_MODELS ?? join(repo, 'assets/models');
 const size = (f: string) => (existsSync(join(modelDir, f)) ? statSync(join(modelDir, f)).size : 0);
 console.log(`model: ${MODEL_FILE} ${(size(MODEL_FILE) / 1e6).toFixed(2)} MB + ${GAZETTEER_FILE} ${(size(GAZETTEER_FILE) / 1e3).toFixed(0)} kB; load ${loadMs.toFixed(0)} ms`);
 

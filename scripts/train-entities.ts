@@ -2,20 +2,26 @@
 // Gold and writes assets/models/entities-model.bin, plus the place-name gazetteer it uses as a feature
 // (assets/models/gazetteer.json, built from CLDR and i18n-iso-countries). Deterministic for a seed.
 //
-//   npm run train:entities -- [--data DIR] [--epochs N] [--seed N] [--segmented]
+//   npm run train:entities -- [--data DIR] [--corpus PATH] [--epochs N] [--seed N] [--segmented] [--out DIR]
 //
+// Word clusters (a feature) are learned from the training text plus the unlabeled news corpus at PATH
+// (default ../shared/data/corpus/ant-v1.1.jsonl.gz, JSONL with title and body; --corpus none to skip).
 // --out DIR writes the model elsewhere (default assets/models). DIR defaults to ../shared/data/ner (wikifane.train.conll.gz). --segmented also trains on the corpus's
 // own clitic-segmented token stream besides the re-joined running text.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { clusterLookup, learnClusters, type ClusterLookup } from '../src/entities/clusters.js';
 import { MAX_FEATURES, sentenceFeatures, wordHash } from '../src/entities/features.js';
 import { Gazetteer, type GazetteerData } from '../src/entities/gazetteer.js';
+import { MODEL_FILE } from '../src/entities/load-model.js';
 import { encodeModel, type ModelHeader } from '../src/entities/model.js';
 import { foldArabic } from '../src/entities/normalize.js';
 import { NUM_TAGS, TAGS } from '../src/entities/tags.js';
 import { tokenize } from '../src/entities/tokenize.js';
+import { namePools, newsSentences } from '../src/entities/news-templates.js';
 import { bioLabels, readConll, runningText, type ConllToken } from '../src/entities/training-data.js';
 import { viterbi } from '../src/entities/viterbi.js';
 
@@ -29,6 +35,10 @@ const dataDir = resolve(flag('data', join(repo, '../shared/data/ner')));
 const epochs = Number(flag('epochs', '8'));
 const seed = Number(flag('seed', '20141'));
 const withSegmented = args.includes('--segmented');
+const corpusPath = flag('corpus', join(repo, '../shared/data/corpus/ant-v1.1.jsonl.gz'));
+const clusterCount = Number(flag('clusters', '256'));
+const newsCount = Number(flag('news', '5000'));
+const outsideBias = Number(flag('outside-bias', '5'));
 const outDir = resolve(flag('out', join(repo, 'assets/models')));
 
 function mulberry32(a: number): () => number {
@@ -112,13 +122,55 @@ if (!existsSync(trainPath)) {
 const corpus = readConll(trainPath);
 const sentences = corpus.map((s) => goldSentence(s, true));
 if (withSegmented) sentences.push(...corpus.map((s) => goldSentence(s, false)));
+const news = newsSentences(namePools(corpus), newsCount, mulberry32(seed + 2));
+sentences.push(...news.map((s) => goldSentence(s, true)));
+
+// ---- word clusters from unlabeled text ------------------------------------------------------------------
+function* unlabeledSentences(): Generator<string[]> {
+  for (const { words } of sentences) yield words;
+  if (corpusPath === 'none') return;
+  if (!existsSync(corpusPath)) {
+    console.error(`unlabeled corpus not found: ${corpusPath} — clusters from the training text only`);
+    return;
+  }
+  const raw = readFileSync(corpusPath);
+  const text = (corpusPath.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const a = JSON.parse(line) as { title?: string; body?: string };
+    for (const part of [a.title ?? '', ...(a.body ?? '').split(/\n+/)]) {
+      const words = tokenize(part).map((t) => foldArabic(t.text));
+      if (words.length) yield words;
+    }
+  }
+}
+
+let clusterKeys = new Uint32Array(0);
+let clusterIds = new Uint32Array(0);
+let clusters: ClusterLookup | null = null;
+if (clusterCount > 0) {
+  const clusterStarted = performance.now();
+  const learned = learnClusters(unlabeledSentences(), {
+    minCount: 4,
+    contextWords: 600,
+    fine: clusterCount,
+    coarse: 32,
+    iterations: 8,
+    random: mulberry32(seed + 1),
+  });
+  const entries = [...learned].map(([w, id]) => [wordHash(w), id] as const).sort((a, b) => a[0] - b[0]);
+  clusterKeys = Uint32Array.from(entries.map(([k]) => k));
+  clusterIds = Uint32Array.from(entries.map(([, id]) => id));
+  clusters = clusterLookup({ keys: clusterKeys, ids: clusterIds }, wordHash);
+  console.error(`clusters: ${entries.length} words in ${clusterCount} clusters, ${((performance.now() - clusterStarted) / 1000).toFixed(1)} s`);
+}
 
 const rowOf = new Map<number, number>();
 const lexicon = new Map<number, number>();
 const examples: Example[] = [];
 let tokenCount = 0;
 for (const { words, gold } of sentences) {
-  const feats = sentenceFeatures(words, gazetteer);
+  const feats = sentenceFeatures(words, gazetteer, clusters);
   const rows = new Int32Array(words.length * MAX_FEATURES).fill(-1);
   for (let k = 0; k < rows.length; k++) {
     const key = feats[k];
@@ -204,7 +256,7 @@ for (let epoch = 1; epoch <= epochs; epoch++) {
 // ---- average, prune, quantize, write -------------------------------------------------------------------
 for (let i = 0; i < W.length; i++) W[i] -= U[i] / c;
 for (let i = 0; i < TR.length; i++) TR[i] -= TU[i] / c;
-const pruneBelow = Number(flag('prune', '0.05'));
+const pruneBelow = Number(flag('prune', '1'));
 let maxAbs = 0;
 const kept: [number, number][] = [];
 for (const [key, row] of rowOf) {
@@ -230,6 +282,8 @@ const header: ModelHeader = {
   scale,
   features: kept.length,
   lexicon: lex.length,
+  clusters: clusterKeys.length,
+  outsideBias,
   transitions: [...TR],
   trainedOn: `WikiFANE Gold train (${examples.length} sentences${withSegmented ? ', re-joined + segmented' : ', re-joined clitics'}), ${epochs} epochs, seed ${seed}`,
 };
@@ -238,9 +292,11 @@ const model = encodeModel(header, {
   weights,
   lexiconKeys: Uint32Array.from(lex.map(([k]) => k)),
   lexiconCounts: Uint16Array.from(lex.map(([, n]) => Math.min(n, 65535))),
+  clusterKeys,
+  clusterIds,
 });
-writeFileSync(join(outDir, 'entities-model.bin'), model);
+const packed = gzipSync(model, { level: 9 });
+writeFileSync(join(outDir, MODEL_FILE), packed);
 const seconds = (performance.now() - started) / 1000;
-console.log(`model: ${kept.length} of ${rowOf.size} features kept, lexicon ${lex.length}, ${(model.length / 1e6).toFixed(2)} MB → ${join(outDir, 'entities-model.bin')}`);
+console.log(`model: ${kept.length} of ${rowOf.size} features kept, lexicon ${lex.length}, ${(packed.length / 1e6).toFixed(2)} MB compressed (${(model.length / 1e6).toFixed(2)} MB raw) → ${join(outDir, MODEL_FILE)}`);
 console.log(`training time: ${seconds.toFixed(1)} s`);
-void readFileSync;

@@ -1,4 +1,5 @@
 import { coreOf, procliticLengths } from './clitics.js';
+import type { ClusterLookup } from './clusters.js';
 import type { Gazetteer } from './gazetteer.js';
 
 // Features of a word in its sentence, as 32-bit hashes of (template, string). Training and tagging both
@@ -24,6 +25,15 @@ function hash2(template: number, a: string, b: string): number {
   return h >>> 0;
 }
 
+function hashInt(template: number, a: number, b = 0): number {
+  let h = Math.imul(FNV_OFFSET ^ template, FNV_PRIME);
+  h = Math.imul(h ^ (a & 0xffff), FNV_PRIME);
+  h = Math.imul(h ^ (a >>> 16), FNV_PRIME);
+  h = Math.imul(h ^ (b & 0xffff), FNV_PRIME);
+  h = Math.imul(h ^ (b >>> 16), FNV_PRIME);
+  return h >>> 0;
+}
+
 const BOS = '<s>';
 const EOS = '</s>';
 
@@ -46,13 +56,18 @@ export function shapeOf(word: string): string {
 }
 
 /** Upper bound of features per word (for preallocation). */
-export const MAX_FEATURES = 40;
+export const MAX_FEATURES = 52;
 
 /**
  * Features of every word of a sentence of folded words, `MAX_FEATURES` slots per word, unused slots 0.
  * `out` is reused when large enough.
  */
-export function sentenceFeatures(words: readonly string[], gazetteer: Gazetteer | null, out?: Uint32Array): Uint32Array {
+export function sentenceFeatures(
+  words: readonly string[],
+  gazetteer: Gazetteer | null,
+  clusters: ClusterLookup | null,
+  out?: Uint32Array,
+): Uint32Array {
   const n = words.length;
   const feats = out && out.length >= n * MAX_FEATURES ? out : new Uint32Array(n * MAX_FEATURES);
   feats.fill(0, 0, n * MAX_FEATURES);
@@ -62,6 +77,13 @@ export function sentenceFeatures(words: readonly string[], gazetteer: Gazetteer 
   const word = (i: number) => (i < 0 ? BOS : i >= n ? EOS : words[i]);
   const core = (i: number) => (i < 0 ? BOS : i >= n ? EOS : cores[i]);
   const shape = (i: number) => (i < 0 ? BOS : i >= n ? EOS : shapes[i]);
+  const clusterIds = clusters ? words.map(clusters) : words.map(() => -1);
+  const coreClusters = clusters ? cores.map((c, i) => (c === words[i] ? clusterIds[i] : clusters(c))) : clusterIds;
+  const UNKNOWN = 0x7fff7fff;
+  const BOUNDARY = 0x7ffe7ffe;
+  const cl = (i: number) => (i < 0 || i >= n ? BOUNDARY : clusterIds[i] < 0 ? UNKNOWN : clusterIds[i]);
+  const fine = (i: number) => cl(i) & 0xffff;
+  const coarse = (i: number) => cl(i) >>> 16;
   const gazAt = (i: number) => (i < 0 || i >= n ? 'x' : String(gaz[i]));
   for (let i = 0; i < n; i++) {
     const w = words[i];
@@ -95,6 +117,21 @@ export function sentenceFeatures(words: readonly string[], gazetteer: Gazetteer 
     feats[k++] = hash2(33, gazAt(i - 1), gazAt(i + 1));
     feats[k++] = hash2(34, gazAt(i), c.length > 2 ? c.slice(-2) : c);
     feats[k++] = hash2(35, word(i - 1), word(i + 1));
+    if (c.length >= 4 && shapes[i].startsWith('A')) {
+      // Letter trigrams inside the word (the edges are covered by the prefix and suffix features).
+      const last = Math.min(c.length - 2, 9);
+      for (let at = 1; at < last; at++) feats[k++] = hashRange(48, c, at, at + 3);
+    }
+    if (clusters) {
+      feats[k++] = hashInt(40, fine(i));
+      feats[k++] = hashInt(41, coarse(i));
+      if (c !== w) feats[k++] = hashInt(42, coreClusters[i] < 0 ? UNKNOWN : coreClusters[i] & 0xffff);
+      feats[k++] = hashInt(43, fine(i - 1));
+      feats[k++] = hashInt(44, fine(i + 1));
+      feats[k++] = hashInt(45, coarse(i - 1), coarse(i + 1));
+      feats[k++] = hashInt(46, fine(i - 1), fine(i));
+      feats[k++] = hashInt(47, fine(i), fine(i + 1));
+    }
   }
   return feats;
 }

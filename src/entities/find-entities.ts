@@ -10,6 +10,10 @@ import { isInside, labelOf } from './tags.js';
 
 const TYPE_OF: Record<string, EntityType> = { PER: 'PERSON', LOC: 'LOCATION', ORG: 'ORGANIZATION' };
 
+// Function words that the training text spells like names (it writes على as علي, the name Ali); as
+// written here, with their standard spelling, they are never a name on their own.
+const NEVER_ALONE = new Set(['على', 'إلى', 'الى', 'حتى', 'لدى', 'متى', 'في', 'من', 'عن', 'مع', 'أن', 'إن', 'ان']);
+
 /** Known-ness of a folded word: how often training text had it, a lot when it is a listed place. */
 function familiarity(tagger: LoadedTagger, word: string): number {
   return lexiconCount(tagger.model, wordHash(word)) + (tagger.gazetteer.has(word) ? 1000 : 0);
@@ -25,36 +29,110 @@ export function procliticLength(tagger: LoadedTagger, folded: string): number {
   const whole = familiarity(tagger, folded);
   for (let k = lens.length - 1; k >= 1; k--) {
     const rest = folded.slice(lens[k]);
-    if (rest.startsWith('ال') || tagger.gazetteer.has(rest)) return lens[k];
-    const prep = lens[k] > 1 || !(folded[0] === 'و' || folded[0] === 'ف');
-    const restCount = familiarity(tagger, rest);
-    if (prep ? rest.length >= 3 && whole === 0 && restCount >= 3 : restCount > whole) return lens[k];
+    if (tagger.gazetteer.has(rest)) return lens[k];
+    if (rest.startsWith('ال') && rest.length >= 5 && familiarity(tagger, rest) >= whole) return lens[k];
+    if (rest.length >= 3 && familiarity(tagger, rest) >= Math.max(3, 5 * whole)) return lens[k];
   }
-  // An unknown word after و/ف: the conjunction is far more likely than a name starting with it.
-  const c0 = folded[0];
-  if ((c0 === 'و' || c0 === 'ف') && whole === 0 && folded.length >= 4) return 1;
+  // An unknown word after و: the conjunction is far more likely than a name starting with و.
+  if (folded[0] === 'و' && whole === 0 && folded.length >= 4) return 1;
   return 0;
+}
+
+/** A nisba adjective of a listed place (الأرميني, الروسية, التركي), which is not a name itself. */
+function isPlaceAdjective(tagger: LoadedTagger, folded: string): boolean {
+  const m = /^(?:[وف]?[بلك]?)?ال(..+?)(?:يه|ي|يين|يون)$/.exec(folded);
+  if (!m) return false;
+  const stem = m[1];
+  return [stem, stem + 'ا', stem + 'يا', stem + 'ي'].some((p) => tagger.gazetteer.has(p));
+}
+
+interface Found {
+  span: EntitySpan;
+  key: string;
 }
 
 /** Names found by the tagger (PERSON, LOCATION, ORGANIZATION), in text order. */
 export function tagNames(text: string, tagger: LoadedTagger = loadTagger()): EntitySpan[] {
-  const spans: EntitySpan[] = [];
-  for (const { tokens, words } of taggerSentences(text)) {
-    const tags = tagWords(tagger.model, tagger.gazetteer, words);
+  const sentences = taggerSentences(text);
+  const found: Found[] = [];
+  const covered = sentences.map(({ tokens }) => new Uint8Array(tokens.length));
+  sentences.forEach(({ tokens, words }, s) => {
+    const tags = tagWords(tagger.model, tagger.gazetteer, tagger.clusters, words);
     for (let i = 0; i < tags.length; i++) {
       const label = labelOf(tags[i]);
       if (!label || isInside(tags[i])) continue;
       let j = i + 1;
       while (j < tags.length && isInside(tags[j]) && labelOf(tags[j]) === label) j++;
       const type = TYPE_OF[label];
-      if (type) {
+      const next = j;
+      while (type && type !== 'ORGANIZATION' && i < j && isPlaceAdjective(tagger, words[i])) i++;
+      if (type && i < j) {
         const first = tokens[i];
-        const start = first.start + surfaceIndex(first.text, procliticLength(tagger, words[i]));
+        const p = procliticLength(tagger, words[i]);
+        const start = first.start + surfaceIndex(first.text, p);
         const end = tokens[j - 1].end;
-        if (end > start) spans.push({ type, start, end, text: text.slice(start, end), origin: 'auto' });
+        const single = j === i + 1 && NEVER_ALONE.has(text.slice(start, end));
+        if (end > start && !single) {
+          found.push({ span: { type, start, end, text: text.slice(start, end), origin: 'auto' }, key: [words[i].slice(p), ...words.slice(i + 1, j)].join(' ') });
+          covered[s].fill(1, i, j);
+        }
       }
-      i = j - 1;
+      i = next - 1;
     }
+  });
+  return [...found.map((f) => f.span), ...repeatMentions(text, sentences, covered, found, tagger)].sort((a, b) => a.start - b.start);
+}
+
+const MAX_NAME_WORDS = 4;
+
+/**
+ * Other mentions, in the same text, of names the tagger found somewhere (news repeat a name in contexts
+ * that tell less about it: "مع علييف"), and a person's last name alone after the full name.
+ */
+function repeatMentions(
+  text: string,
+  sentences: ReturnType<typeof taggerSentences>,
+  covered: Uint8Array[],
+  found: Found[],
+  tagger: LoadedTagger,
+): EntitySpan[] {
+  const votes = new Map<string, Map<EntityType, number>>();
+  const vote = (key: string, type: EntityType) => {
+    if (key.length < 3) return;
+    const byType = votes.get(key) ?? new Map<EntityType, number>();
+    byType.set(type, (byType.get(type) ?? 0) + 1);
+    votes.set(key, byType);
+  };
+  for (const { span, key } of found) {
+    vote(key, span.type);
+    const parts = key.split(' ');
+    if (span.type === 'PERSON' && parts.length >= 2) vote(parts[parts.length - 1], 'PERSON');
   }
-  return spans;
+  const typeOf = (key: string): EntityType | undefined => {
+    const byType = votes.get(key);
+    if (!byType) return undefined;
+    return [...byType].sort((a, b) => b[1] - a[1])[0][0];
+  };
+  const out: EntitySpan[] = [];
+  sentences.forEach(({ tokens, words }, s) => {
+    for (let i = 0; i < words.length; i++) {
+      if (covered[s][i]) continue;
+      let matched = 0;
+      for (let n = Math.min(MAX_NAME_WORDS, words.length - i); n >= 1 && !matched; n--) {
+        if (covered[s].subarray(i, i + n).some((c) => c)) continue;
+        const rest = words.slice(i + 1, i + n);
+        for (const p of procliticLengths(words[i])) {
+          const type = typeOf([words[i].slice(p), ...rest].join(' '));
+          if (!type || (p > 0 && procliticLength(tagger, words[i]) === 0 && familiarity(tagger, words[i]) > 0)) continue;
+          const start = tokens[i].start + surfaceIndex(tokens[i].text, p);
+          const end = tokens[i + n - 1].end;
+          out.push({ type, start, end, text: text.slice(start, end), origin: 'auto' });
+          matched = n;
+          break;
+        }
+      }
+      i += Math.max(matched, 1) - 1;
+    }
+  });
+  return out;
 }

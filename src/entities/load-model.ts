@@ -1,15 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clusterLookup, type ClusterLookup } from './clusters.js';
+import { wordHash } from './features.js';
 import { Gazetteer, type GazetteerData } from './gazetteer.js';
 import { decodeModel, type TaggerModel } from './model.js';
 
-export const MODEL_FILE = 'entities-model.bin';
+export const MODEL_FILE = 'entities-model.bin.gz';
 export const GAZETTEER_FILE = 'gazetteer.json';
 
 export interface LoadedTagger {
   model: TaggerModel;
   gazetteer: Gazetteer;
+  clusters: ClusterLookup | null;
 }
 
 let modelDir: string | null = null;
@@ -41,6 +44,7 @@ export function loadTagger(): LoadedTagger {
   const dir = findModelDir();
   const model = decodeModel(readFileSync(join(dir, MODEL_FILE)));
   const gazetteer = new Gazetteer(JSON.parse(readFileSync(join(dir, GAZETTEER_FILE), 'utf8')) as GazetteerData);
-  loaded = { model, gazetteer };
+  const clusters = model.header.clusters > 0 ? clusterLookup({ keys: model.clusterKeys, ids: model.clusterIds }, wordHash) : null;
+  loaded = { model, gazetteer, clusters };
   return loaded;
 }

@@ -1,11 +1,14 @@
+import { gunzipSync } from 'node:zlib';
 import { NUM_TAGS, TAGS } from './tags.js';
 
-// The trained tagger on disk: "ARNE", a little-endian u32 header length, a JSON header, padding to 4
+// The trained tagger on disk (gzip-compressed): "ARNE", a little-endian u32 header length, a JSON header, padding to 4
 // bytes, then the arrays named in the header, in this order:
 //   featureKeys u32[features]      hashed feature ids (see features.ts), sorted
 //   weights     i16[features·T]    quantized weights, T = number of tags, row per feature
 //   lexiconKeys u32[lexicon]       hashes of folded training words, sorted
 //   lexiconCounts u16[lexicon]     how often each occurred (capped)
+//   clusterKeys u32[clusters]      hashes of folded words with a word cluster, sorted
+//   clusterIds  u32[clusters]      their clusters (see clusters.ts)
 // Real weight = int16 · header.scale. Transitions are floats in the header.
 
 const MAGIC = 'ARNE';
@@ -16,6 +19,9 @@ export interface ModelHeader {
   scale: number;
   features: number;
   lexicon: number;
+  clusters: number;
+  /** Subtracted from the score of O: favours finding names over missing them (recall-oriented). */
+  outsideBias?: number;
   /** (T + 1) × T, last row = sentence start. */
   transitions: number[];
   trainedOn?: string;
@@ -26,6 +32,8 @@ export interface ModelArrays {
   weights: Int16Array;
   lexiconKeys: Uint32Array;
   lexiconCounts: Uint16Array;
+  clusterKeys: Uint32Array;
+  clusterIds: Uint32Array;
 }
 
 export interface TaggerModel extends ModelArrays {
@@ -42,7 +50,7 @@ function align4(n: number): number {
 export function encodeModel(header: ModelHeader, arrays: ModelArrays): Buffer {
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const headerEnd = align4(8 + json.length);
-  const parts = [arrays.featureKeys, arrays.weights, arrays.lexiconKeys, arrays.lexiconCounts];
+  const parts = [arrays.featureKeys, arrays.weights, arrays.lexiconKeys, arrays.lexiconCounts, arrays.clusterKeys, arrays.clusterIds];
   let size = headerEnd;
   for (const p of parts) size = align4(size + p.byteLength);
   const out = Buffer.alloc(size);
@@ -62,7 +70,8 @@ function slotOf(key: number, mask: number): number {
 }
 
 export function decodeModel(data: Uint8Array): TaggerModel {
-  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const gzipped = data[0] === 0x1f && data[1] === 0x8b;
+  const buf = gzipped ? gunzipSync(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (buf.toString('latin1', 0, 4) !== MAGIC) throw new Error('not an entity model file');
   const jsonLength = buf.readUInt32LE(4);
   const header = JSON.parse(buf.toString('utf8', 8, 8 + jsonLength)) as ModelHeader;
@@ -80,6 +89,8 @@ export function decodeModel(data: Uint8Array): TaggerModel {
   const weights = take((b, o, n) => new Int16Array(b, o, n), header.features * NUM_TAGS, 2);
   const lexiconKeys = take((b, o, n) => new Uint32Array(b, o, n), header.lexicon, 4);
   const lexiconCounts = take((b, o, n) => new Uint16Array(b, o, n), header.lexicon, 2);
+  const clusterKeys = take((b, o, n) => new Uint32Array(b, o, n), header.clusters, 4);
+  const clusterIds = take((b, o, n) => new Uint32Array(b, o, n), header.clusters, 4);
   let size = 1;
   while (size < featureKeys.length * 2) size <<= 1;
   const table = new Int32Array(size);
@@ -90,7 +101,7 @@ export function decodeModel(data: Uint8Array): TaggerModel {
     table[slot] = row + 1;
   }
   const transitions = Float64Array.from(header.transitions);
-  return { header, featureKeys, weights, lexiconKeys, lexiconCounts, table, transitions };
+  return { header, featureKeys, weights, lexiconKeys, lexiconCounts, clusterKeys, clusterIds, table, transitions };
 }
 
 /** Row of a feature in model.weights, or -1 when the model does not know it. */

@@ -1,3 +1,4 @@
+import type { ClusterLookup } from './clusters.js';
 import { MAX_FEATURES, sentenceFeatures } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
 import { featureRow, type TaggerModel } from './model.js';
@@ -5,13 +6,19 @@ import { NUM_TAGS } from './tags.js';
 import { viterbi } from './viterbi.js';
 
 /** Tag indexes (see tags.ts) for a sentence of folded words. */
-export function tagWords(model: TaggerModel, gazetteer: Gazetteer | null, words: readonly string[]): Int32Array {
+export function tagWords(
+  model: TaggerModel,
+  gazetteer: Gazetteer | null,
+  clusters: ClusterLookup | null,
+  words: readonly string[],
+): Int32Array {
   const n = words.length;
   const T = NUM_TAGS;
-  const feats = sentenceFeatures(words, gazetteer);
+  const feats = sentenceFeatures(words, gazetteer, clusters);
   const emissions = new Float64Array(n * T);
   const { weights } = model;
   const scale = model.header.scale;
+  const outsideBias = model.header.outsideBias ?? 0;
   for (let i = 0; i < n; i++) {
     const base = i * T;
     for (let k = i * MAX_FEATURES, end = k + MAX_FEATURES; k < end; k++) {
@@ -22,6 +29,7 @@ export function tagWords(model: TaggerModel, gazetteer: Gazetteer | null, words:
       for (let t = 0, w = row * T; t < T; t++, w++) emissions[base + t] += weights[w];
     }
     for (let t = 0; t < T; t++) emissions[base + t] *= scale;
+    emissions[base] -= outsideBias;
   }
   return viterbi(emissions, n, model.transitions);
 }
