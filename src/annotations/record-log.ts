@@ -1,4 +1,4 @@
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { dirname, join, basename } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -149,6 +149,11 @@ export class RecordLog {
   async rewrite(records: readonly unknown[]): Promise<void> {
     const dir = dirname(this.file);
     await mkdir(dir, { recursive: true });
+    // Temporary files of a compaction that crashed before its rename (only a lock holder compacts, so none is live).
+    const leftover = `.${basename(this.file)}.`;
+    for (const name of await readdir(dir)) {
+      if (name.startsWith(leftover) && name.endsWith('.tmp')) await unlink(join(dir, name)).catch(() => {});
+    }
     const temp = join(dir, `.${basename(this.file)}.${randomUUID()}.tmp`);
     const handle = await open(temp, 'w');
     try {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -89,8 +89,10 @@ describe('AnnotationStore', () => {
     await b.transact(() => ({ records: [{ op: 'delete', id: sample(1).id, at: 'now' }], result: null }));
     expect((await a.all()).map((x) => x.id)).toEqual([sample(2).id]);
     await a.put({ ...sample(2), note: 'بعد التعديل' });
+    writeFileSync(join(root, STORE_DIR, `.${STORE_FILE}.crashed-compaction.tmp`), 'half a compaction');
     await b.compact();
     expect(readFileSync(join(root, STORE_DIR, STORE_FILE), 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(readdirSync(join(root, STORE_DIR))).toEqual([STORE_FILE]);
     expect((await a.all()).map((x) => x.note)).toEqual(['بعد التعديل']);
     await a.put(sample(3));
     expect((await b.all()).map((x) => x.id).sort()).toEqual([sample(2).id, sample(3).id]);
