@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; CHROMIUM_PATH overrides it (e.g. to check the missing-browser path). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 if (!existsSync(CHROMIUM) && process.env.REQUIRE_BROWSER_TESTS === '1') {
   throw new Error(`REQUIRE_BROWSER_TESTS=1 but Chromium is missing at ${CHROMIUM}: install it (apt-get install chromium)`);

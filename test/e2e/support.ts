@@ -2,14 +2,25 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test as base, type Page } from '@playwright/test';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 
 /**
  * Each test gets a page on the real server, with a fresh localStorage, collecting page errors,
  * dialogs and Content-Security-Policy violations (all of which fail the test).
  */
-export const test = base.extend<{ app: Page; problems: string[] }>({
+export const test = base.extend<{ browser_available: void; app: Page; problems: string[] }>({
+  // Runs first for every test: without Chromium the test fails under REQUIRE_BROWSER_TESTS=1, else skips.
+  browser_available: [
+    async ({}, use, testInfo) => {
+      if (!existsSync(CHROMIUM)) {
+        if (process.env.REQUIRE_BROWSER_TESTS === '1') throw new Error(`Chromium is missing at ${CHROMIUM}`);
+        testInfo.skip(true, `Chromium not installed at ${CHROMIUM} (apt-get install chromium); REQUIRE_BROWSER_TESTS=1 makes this a failure`);
+      }
+      await use();
+    },
+    { auto: true },
+  ],
   problems: async ({}, use) => {
     await use([]);
   },
@@ -27,13 +38,6 @@ export const test = base.extend<{ app: Page; problems: string[] }>({
     await use(page);
     expect(problems).toEqual([]);
   },
-});
-
-test.beforeEach(() => {
-  if (!existsSync(CHROMIUM)) {
-    if (process.env.REQUIRE_BROWSER_TESTS === '1') throw new Error(`Chromium is missing at ${CHROMIUM}`);
-    test.skip(true, `Chromium not installed at ${CHROMIUM} (apt-get install chromium); set REQUIRE_BROWSER_TESTS=1 to fail instead`);
-  }
 });
 
 export function archiveUrl(): string {
