@@ -1,9 +1,11 @@
 // Turns the bytes of a saved article into text, or says why it cannot: no mojibake reaches the index.
 // Strategy: BOM (UTF-8, UTF-16 LE/BE) → valid UTF-8 → a declared charset (HTML) → detection (chardet), where
 // Arabic letters in 0xC1–0xFE that are not valid UTF-8 are read as Windows-1256. The result is then checked:
-// replacement characters, NUL bytes or many control characters mean "binary or undecodable file".
+// replacement characters, NUL bytes or many control characters mean "binary or undecodable file"; text garbled
+// before it was saved ("Ø§Ù„", "ط§ظ„") is repaired when its bytes allow, and rejected otherwise.
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { checkMojibake } from './mojibake.js';
 
 export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; error: string };
 
@@ -19,6 +21,12 @@ export function decodeText(buf: Uint8Array, declaredCharset?: string): Decoded {
   if (buf.length === 0) return { ok: false, error: EMPTY };
   const decoded = decodeBytes(buf, declaredCharset);
   if (decoded === null) return { ok: false, error: UNDECODABLE };
+  const mojibake = checkMojibake(decoded.text);
+  if (mojibake.garbled) {
+    if (mojibake.repaired === undefined) return { ok: false, error: UNDECODABLE };
+    decoded.text = mojibake.repaired;
+    decoded.encoding += ' (repaired mojibake)';
+  }
   if (!looksLikeText(decoded.text)) return { ok: false, error: UNDECODABLE };
   if (decoded.text.trim() === '') return { ok: false, error: EMPTY };
   return { ok: true, ...decoded };
@@ -64,26 +72,30 @@ function normaliseCharset(name: string): string {
   return n;
 }
 
-/** Byte ranges of Windows-1256 that hold Arabic letters (and a few Latin letters with accents). */
-function arabicByteShare(buf: Uint8Array): number {
+/**
+ * Share of the high bytes that are Arabic letters in Windows-1256 (0xC1–0xDF except 0xD7, and lam, meem, noon,
+ * heh, waw, alef maqsura, yeh at 0xE1, 0xE3–0xE6, 0xEC, 0xED). Latin-1 prose uses other bytes (é 0xE9, à 0xE0…).
+ */
+function arabicLetterShare(buf: Uint8Array): number {
   let high = 0;
   let arabic = 0;
   for (const b of buf) {
     if (b < 0x80) continue;
     high++;
-    if ((b >= 0xc1 && b <= 0xfe) || b === 0x81 || b === 0x8d || b === 0x8e || b === 0x90 || b === 0x98) arabic++;
+    if ((b >= 0xc1 && b <= 0xdf && b !== 0xd7) || b === 0xe1 || (b >= 0xe3 && b <= 0xe6) || b === 0xec || b === 0xed) arabic++;
   }
   return high === 0 ? 0 : arabic / high;
 }
 
+const MIN_ARABIC_SHARE = 0.7;
+const MIN_CONFIDENCE = 50;
+
 function detectLegacyEncoding(buf: Uint8Array): string | null {
   const sample = buf.length > 65536 ? buf.subarray(0, 65536) : buf;
-  const matches = chardet.analyse(sample);
-  const arabicShare = arabicByteShare(sample);
-  const best = matches[0];
+  const best = chardet.analyse(sample)[0];
   if (best && /^(windows-1256|iso-8859-6)$/i.test(best.name)) return 'windows-1256';
-  if (arabicShare >= 0.8) return 'windows-1256';
-  if (best && best.confidence >= 50 && iconv.encodingExists(best.name) && !/^utf-(16|32)/i.test(best.name)) {
+  if (arabicLetterShare(sample) >= MIN_ARABIC_SHARE) return 'windows-1256';
+  if (best && best.confidence >= MIN_CONFIDENCE && iconv.encodingExists(best.name) && !/^utf-(16|32)/i.test(best.name)) {
     return best.name.toLowerCase();
   }
   return null;

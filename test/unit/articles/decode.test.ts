@@ -43,6 +43,12 @@ describe('decodeText', () => {
     expect(decoded(iconv.encode(text, 'windows-1256'))).toBe(text);
   });
 
+  it('reads legacy Latin-1 French as French, not as Arabic', () => {
+    const fr = "Le président a rencontré à Tunis les représentants des syndicats. Après la réunion, il a déclaré que la réforme était nécessaire.";
+    const r = decodeText(iconv.encode(fr, 'latin1'));
+    expect(r.ok && r.text).toBe(fr);
+  });
+
   it('uses a declared charset (HTML meta) for non-UTF-8 bytes', () => {
     const bytes = iconv.encode(ARABIC, 'windows-1256');
     expect(decoded(bytes, 'windows-1256')).toBe(ARABIC);
@@ -70,6 +76,26 @@ describe('decodeText', () => {
 
   it('rejects text that already contains replacement characters (mojibake)', () => {
     expect(decodeText(Buffer.from('بوتين \uFFFD\uFFFD في سوتشي', 'utf8'))).toEqual({ ok: false, error: 'binary or undecodable file' });
+  });
+
+  it('repairs Arabic that was garbled before saving (UTF-8 read as Windows-1252 or Windows-1256)', () => {
+    const utf8Bytes = Buffer.from(ARABIC, 'utf8');
+    for (const codepage of ['windows-1252', 'windows-1256']) {
+      const garbled = new TextDecoder(codepage).decode(utf8Bytes); // as a browser shows the page
+      expect(garbled).not.toBe(ARABIC);
+      const r = decodeText(Buffer.from(garbled, 'utf8'));
+      expect(r, codepage).toEqual({ ok: true, text: ARABIC, encoding: 'utf-8 (repaired mojibake)' });
+    }
+  });
+
+  it('rejects garbled text that cannot be repaired', () => {
+    const garbled = new TextDecoder('windows-1252').decode(Buffer.from(ARABIC, 'utf8')).replace('§', 'A'); // one byte lost
+    expect(decodeText(Buffer.from(garbled, 'utf8'))).toEqual({ ok: false, error: 'binary or undecodable file' });
+  });
+
+  it('leaves ordinary Arabic with ط and ظ alone', () => {
+    const text = 'ظل الخط، الطويل ظاهرا… وطالب الظالم بالحق؛ طوال الوقت.';
+    expect(decoded(Buffer.from(text, 'utf8'))).toBe(text);
   });
 
   it('rejects empty and whitespace-only files', () => {
