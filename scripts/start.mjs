@@ -193,14 +193,17 @@ function openAppWindow(url) {
   const chromium = findChromium();
   if (!chromium) return { child: undefined, note: 'Chromium is not installed; open the address above in a browser.' };
   if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return { child: undefined, note: 'No display; open the address above in a browser.' };
+  const profile = join(dataDir, 'chromium-profile');
+  disableTranslateOffer(profile);
   const args = [
     `--app=${url}`,
-    `--user-data-dir=${join(dataDir, 'chromium-profile')}`,
+    `--user-data-dir=${profile}`,
     '--no-first-run',
     '--no-default-browser-check',
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
+    '--disable-features=Translate',
     '--class=ArchiveReader',
     '--window-size=1200,800',
   ];
@@ -208,6 +211,24 @@ function openAppWindow(url) {
   if (process.env.ARCHIVE_READER_CHROMIUM_FLAGS) args.push(...process.env.ARCHIVE_READER_CHROMIUM_FLAGS.split(/\s+/).filter(Boolean));
   const child = spawn(chromium, args, { stdio: 'ignore' });
   return { child, note: `Opened a ${chromium} app window.` };
+}
+
+/** The app is offline: no "translate this page?" bar (which would send the article to a web service). */
+function disableTranslateOffer(profile) {
+  const file = join(profile, 'Default', 'Preferences');
+  let prefs = {};
+  try {
+    prefs = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    // a new profile
+  }
+  if (prefs?.translate?.enabled === false) return;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ ...prefs, translate: { ...(prefs.translate ?? {}), enabled: false } }));
+  } catch {
+    // only a convenience
+  }
 }
 
 /** Keeps state.json's lastArchive in step with the archive the UI has open (the user may switch folders). */
