@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { dirname, join, basename } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -23,6 +23,7 @@ const PREFIX = '{"crc":"';
 const MIDDLE = '","rec":';
 const HEADER = PREFIX.length + 8 + MIDDLE.length;
 const NEWLINE = 0x0a;
+const SEEN_BYTES = 64;
 
 /** One line of the log: `{"crc":"<crc32 of payload, 8 hex>","rec":<payload JSON>}` — still valid JSON Lines. */
 export function encodeRecord(record: unknown): string {
@@ -60,44 +61,48 @@ export interface ReadResult {
 export class RecordLog {
   private offset = 0;
   private identity: string | null = null;
+  /** The last bytes consumed (ending at `offset`), to notice a file rewritten in place. */
+  private seen: Buffer = Buffer.alloc(0);
 
   constructor(readonly file: string) {}
 
   /** Records appended since the last call (by anyone), or all of them after the file was replaced. */
   async readNew(): Promise<ReadResult> {
-    let info;
+    let handle;
     try {
-      info = await stat(this.file);
+      handle = await open(this.file, 'r');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       const reset = this.identity !== null;
-      this.identity = null;
-      this.offset = 0;
+      this.forget();
       return { reset, records: [], damaged: 0 };
     }
-    const identity = `${info.dev}:${info.ino}`;
-    let reset = false;
-    if (identity !== this.identity || info.size < this.offset) {
-      reset = this.identity !== null;
-      this.identity = identity;
-      this.offset = 0;
-    }
-    if (info.size === this.offset) return { reset, records: [], damaged: 0 };
-    const handle = await open(this.file, 'r');
     let bytes: Buffer;
+    let reset = false;
     try {
-      const length = info.size - this.offset;
-      bytes = Buffer.alloc(length);
-      let got = 0;
-      while (got < length) {
-        const { bytesRead } = await handle.read(bytes, got, length - got, this.offset + got);
-        if (bytesRead === 0) break;
-        got += bytesRead;
+      // Identity and size of the file actually opened (a compaction may rename a new file in at any moment).
+      const info = await handle.stat();
+      const identity = `${info.dev}:${info.ino}`;
+      if (identity !== this.identity || info.size < this.offset) {
+        reset = this.identity !== null;
+        this.forget();
+        this.identity = identity;
       }
-      bytes = bytes.subarray(0, got);
+      // Re-read the last bytes already consumed: if they changed, the file was rewritten in place (a sync tool).
+      const from = this.offset - this.seen.length;
+      bytes = await readRange(handle, from, info.size - from);
+      if (!bytes.subarray(0, this.seen.length).equals(this.seen)) {
+        reset = true;
+        this.forget();
+        this.identity = identity;
+        bytes = await readRange(handle, 0, info.size);
+      } else {
+        bytes = bytes.subarray(this.seen.length);
+      }
     } finally {
       await handle.close();
     }
+    if (bytes.length === 0) return { reset, records: [], damaged: 0 };
     const lastNewline = bytes.lastIndexOf(NEWLINE);
     const records: unknown[] = [];
     let damaged = 0;
@@ -118,7 +123,17 @@ export class RecordLog {
     // Resume at the start of an unterminated last line: it is read again (replaying is idempotent) and, if it was
     // torn, the next append begins on a fresh line after it.
     this.offset += lastNewline + 1;
+    if (lastNewline >= 0) {
+      const keep = Math.min(SEEN_BYTES, lastNewline + 1);
+      this.seen = Buffer.from(bytes.subarray(lastNewline + 1 - keep, lastNewline + 1));
+    }
     return { reset, records, damaged };
+  }
+
+  private forget(): void {
+    this.identity = null;
+    this.offset = 0;
+    this.seen = Buffer.alloc(0);
   }
 
   /** Appends records durably: returns only after the bytes reached the disk. The caller holds the write lock. */
@@ -168,6 +183,17 @@ export class RecordLog {
     await rename(temp, this.file);
     await syncDirectory(dir);
   }
+}
+
+async function readRange(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const bytes = Buffer.alloc(Math.max(0, length));
+  let got = 0;
+  while (got < bytes.length) {
+    const { bytesRead } = await handle.read(bytes, got, bytes.length - got, position + got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return bytes.subarray(0, got);
 }
 
 /** Makes a new or renamed directory entry durable. Not possible on Windows, where NTFS journals metadata anyway. */

@@ -98,6 +98,17 @@ describe('AnnotationStore', () => {
     expect((await b.all()).map((x) => x.id).sort()).toEqual([sample(2).id, sample(3).id]);
   });
 
+  it('notices a log rewritten in place (a sync tool replacing its content) and reads it afresh', async () => {
+    const root = tempRoot();
+    const store = new AnnotationStore(root);
+    await store.put(sample(1));
+    await store.put(sample(2));
+    expect(await store.all()).toHaveLength(2);
+    const replaced = [3, 4, 5].map((i) => encodeRecord({ op: 'put', annotation: sample(i, `نسخة من جهاز آخر ${i}`) })).join('');
+    writeFileSync(join(root, STORE_DIR, STORE_FILE), replaced); // same inode, longer content
+    expect((await store.all()).map((a) => a.id)).toEqual([sample(3).id, sample(4).id, sample(5).id]);
+  });
+
   it('compacts by itself when the log grows far beyond the live annotations', async () => {
     const root = tempRoot();
     const store = new AnnotationStore(root);
