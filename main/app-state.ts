@@ -7,14 +7,15 @@ import type { WindowState } from './window-state.js';
 import { addRecent } from './recent-archives.js';
 
 export type UiLanguage = 'ar' | 'en';
-export type ThemeSource = 'system' | 'light' | 'dark';
+/** The reader's themes (renderer/src/lib/settings.ts). */
+export type UiTheme = 'light' | 'dark' | 'sepia';
 
 export interface AppState {
   lastArchive?: string;
   recentArchives: string[];
   window?: WindowState;
   language?: UiLanguage;
-  theme?: ThemeSource;
+  theme?: UiTheme;
 }
 
 export function emptyState(): AppState {
@@ -61,6 +62,6 @@ function sanitize(raw: unknown): AppState {
   if (Array.isArray(r.recentArchives)) state.recentArchives = r.recentArchives.filter((p): p is string => typeof p === 'string' && p !== '');
   if (r.window && typeof r.window === 'object') state.window = r.window as WindowState;
   if (r.language === 'ar' || r.language === 'en') state.language = r.language;
-  if (r.theme === 'system' || r.theme === 'light' || r.theme === 'dark') state.theme = r.theme;
+  if (r.theme === 'light' || r.theme === 'dark' || r.theme === 'sepia') state.theme = r.theme;
   return state;
 }

@@ -7,13 +7,14 @@ import { fileURLToPath } from 'node:url';
 import type { ArchiveApi, ArchiveStatus } from '../src/api.js';
 import { createArchiveApp, type ArchiveApp } from '../src/app.js';
 import { ArchiveEngine } from '../src/engine/archive-engine.js';
-import { loadState, saveState, withArchiveOpened, type AppState, type ThemeSource, type UiLanguage } from './app-state.js';
+import { loadState, saveState, withArchiveOpened, type AppState, type UiLanguage, type UiTheme } from './app-state.js';
 import { CHANNELS } from './ipc-channels.js';
 import { createArchiveCallHandler, guardShellHandler, messageOf } from './ipc-guard.js';
 import { buildMenuTemplate, languageFromLocales, menuLabels, type MenuActions } from './menu-template.js';
 import { decideNavigation, decideWindowOpen, isAppUrl, isSafeExternalUrl } from './navigation-guard.js';
 import { APP_INDEX_URL, APP_SCHEME, resolveRequestFile, responseHeaders, CONTENT_SECURITY_POLICY } from './protocol-path.js';
 import { existingFolders, folderExists } from './recent-archives.js';
+import { applySettingScript, parseUiState, READ_UI_STATE_SCRIPT } from './renderer-settings.js';
 import { archiveFromArgv, ensureSampleCopy, startupCandidates } from './startup-archive.js';
 import { captureState, MIN_SIZE, restoreBounds } from './window-state.js';
 
@@ -184,16 +185,37 @@ async function openArchiveFromMenu(path: string): Promise<void> {
   }
 }
 
+/** Records the UI language (the menu follows it). */
 function setLanguage(value: UiLanguage): void {
+  if (value === language && state.language === value) return;
   language = value;
   persist((s) => ({ ...s, language: value }));
   refreshMenu();
 }
 
-function setTheme(theme: ThemeSource): void {
-  nativeTheme.themeSource = theme;
+function setTheme(theme: UiTheme): void {
+  // Native parts (dialogs, scrollbars, title bar) follow the reader's theme.
+  nativeTheme.themeSource = theme === 'dark' ? 'dark' : 'light';
+  if (state.theme === theme) return;
   persist((s) => ({ ...s, theme }));
   refreshMenu();
+}
+
+/** Changes a reader preference from the menu: the page stores it and reloads. */
+function applyToPage(change: { lang: UiLanguage } | { theme: UiTheme }): void {
+  void mainWindow?.webContents.executeJavaScript(applySettingScript(change), false).catch((err) => log(`could not apply ${JSON.stringify(change)}: ${messageOf(err)}`));
+}
+
+/** Checks the menu's Language and Theme items against what the page shows. */
+function syncFromPage(win: BrowserWindow): void {
+  win.webContents
+    .executeJavaScript(READ_UI_STATE_SCRIPT, false)
+    .then((value: unknown) => {
+      const ui = parseUiState(value);
+      if (ui.language) setLanguage(ui.language);
+      if (ui.theme) setTheme(ui.theme);
+    })
+    .catch(() => undefined);
 }
 
 const menuActions: MenuActions = {
@@ -212,8 +234,14 @@ const menuActions: MenuActions = {
     mainWindow?.webContents.reload();
   },
   openSampleArchive: () => void openArchiveFromMenu(sampleArchive()),
-  setTheme,
-  setLanguage,
+  setTheme: (theme) => {
+    setTheme(theme);
+    applyToPage({ theme });
+  },
+  setLanguage: (value) => {
+    setLanguage(value);
+    applyToPage({ lang: value });
+  },
   openDataFolder: () => void shell.openPath(app.getPath('userData')),
   showAbout: () => {
     const t = menuLabels(language);
@@ -231,7 +259,7 @@ function refreshMenu(): void {
   const template = buildMenuTemplate(
     {
       language,
-      theme: state.theme ?? 'system',
+      theme: state.theme ?? 'light',
       recentArchives: existingFolders(state.recentArchives),
       isMac: process.platform === 'darwin',
       developer: !app.isPackaged,
@@ -274,16 +302,9 @@ function createWindow(): BrowserWindow {
     persist((s) => ({ ...s, window: captureState(win.getNormalBounds(), win.isMaximized()) }));
   };
   win.on('close', saveWindow);
-  win.webContents.on('did-finish-load', () => {
-    // Follow the language the UI chose, when it declares one on <html lang>.
-    win.webContents
-      .executeJavaScript('document.documentElement.lang', false)
-      .then((lang: unknown) => {
-        const primary = typeof lang === 'string' ? lang.slice(0, 2).toLowerCase() : '';
-        if ((primary === 'ar' || primary === 'en') && primary !== language) setLanguage(primary);
-      })
-      .catch(() => undefined);
-  });
+  // The renderer retitles the page when its language changes: follow it (and its theme) in the menu.
+  win.webContents.on('did-finish-load', () => syncFromPage(win));
+  win.on('page-title-updated', () => syncFromPage(win));
   win.webContents.on('render-process-gone', (_e, details) => {
     log(`renderer exited (${details.reason}); reloading`);
     if (details.reason !== 'clean-exit' && !win.isDestroyed()) win.webContents.reload();
@@ -297,7 +318,7 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   await app.whenReady();
   language = state.language ?? languageFromLocales(app.getPreferredSystemLanguages());
-  if (state.theme) nativeTheme.themeSource = state.theme;
+  if (state.theme) nativeTheme.themeSource = state.theme === 'dark' ? 'dark' : 'light';
   hardenSessions();
   registerAppProtocol();
   registerIpc();

@@ -1,7 +1,7 @@
 // The application menu, in Arabic or English to follow the UI language. Electron-free apart from the type:
 // index.ts passes the template to Menu.buildFromTemplate.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { ThemeSource, UiLanguage } from './app-state.js';
+import type { UiLanguage, UiTheme } from './app-state.js';
 
 export interface MenuActions {
   openArchive(): void;
@@ -9,7 +9,7 @@ export interface MenuActions {
   clearRecent(): void;
   reindex(): void;
   openSampleArchive(): void;
-  setTheme(theme: ThemeSource): void;
+  setTheme(theme: UiTheme): void;
   setLanguage(language: UiLanguage): void;
   openDataFolder(): void;
   showAbout(): void;
@@ -17,7 +17,7 @@ export interface MenuActions {
 
 export interface MenuOptions {
   language: UiLanguage;
-  theme: ThemeSource;
+  theme: UiTheme;
   recentArchives: readonly string[];
   isMac: boolean;
   /** Adds reload and developer tools (development builds only). */
@@ -43,10 +43,10 @@ const LABELS = {
     paste: 'لصق',
     selectAll: 'تحديد الكل',
     view: 'عرض',
-    theme: 'السمة',
-    themeSystem: 'حسب النظام',
-    themeLight: 'فاتحة',
-    themeDark: 'داكنة',
+    theme: 'المظهر',
+    themeLight: 'فاتح',
+    themeDark: 'داكن',
+    themeSepia: 'بني',
     zoomIn: 'تكبير',
     zoomOut: 'تصغير',
     resetZoom: 'الحجم الأصلي',
@@ -81,9 +81,9 @@ const LABELS = {
     selectAll: 'Select All',
     view: 'View',
     theme: 'Theme',
-    themeSystem: 'System',
     themeLight: 'Light',
     themeDark: 'Dark',
+    themeSepia: 'Sepia',
     zoomIn: 'Zoom In',
     zoomOut: 'Zoom Out',
     resetZoom: 'Actual Size',
@@ -153,7 +153,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
     ],
   };
 
-  const themeItem = (theme: ThemeSource, label: string): MenuItemConstructorOptions => ({
+  const themeItem = (theme: UiTheme, label: string): MenuItemConstructorOptions => ({
     label,
     type: 'radio',
     checked: options.theme === theme,
@@ -169,7 +169,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
   const view: MenuItemConstructorOptions = {
     label: t.view,
     submenu: [
-      { label: t.theme, submenu: [themeItem('system', t.themeSystem), themeItem('light', t.themeLight), themeItem('dark', t.themeDark)] },
+      { label: t.theme, submenu: [themeItem('light', t.themeLight), themeItem('dark', t.themeDark), themeItem('sepia', t.themeSepia)] },
       { label: t.language, submenu: [languageItem('ar', 'العربية'), languageItem('en', 'English')] },
       { type: 'separator' },
       { label: t.zoomIn, role: 'zoomIn', accelerator: 'CmdOrCtrl+=' },

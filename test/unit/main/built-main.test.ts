@@ -121,8 +121,16 @@ describe('bundled main process', () => {
     expect(seen.webviewPrevented).toBe(true);
   });
 
-  it('builds the menu in the system language (Arabic here)', () => {
+  it('builds the menu in the UI language and follows the page when it changes', () => {
     expect(seen.menu).toEqual(['ملف', 'تحرير', 'عرض', 'مساعدة']);
+    expect(seen.menuAfterEnglish).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(seen.checkedTheme).toBe('Dark');
+  });
+
+  it('applies a theme chosen in the menu to the page and remembers it', () => {
+    expect(seen.themeScript).toContain('"theme"] = "sepia"');
+    expect(seen.themeScript).toContain('location.reload()');
+    expect(seen.stateAfterTheme).toMatchObject({ language: 'en', theme: 'sepia' });
   });
 
   it('closes the archive before quitting', () => {

@@ -16,7 +16,7 @@ function actions(): MenuActions {
   };
 }
 
-const base: MenuOptions = { language: 'ar', theme: 'system', recentArchives: [], isMac: false };
+const base: MenuOptions = { language: 'ar', theme: 'light', recentArchives: [], isMac: false };
 
 function items(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] {
   const menu = template.find((m) => m.label === label);
@@ -61,13 +61,13 @@ describe('menu in Arabic', () => {
     expect(item(file, 'خروج').role).toBe('quit');
 
     const view = items(template, 'عرض');
-    const themes = item(view, 'السمة').submenu as MenuItemConstructorOptions[];
+    const themes = item(view, 'المظهر').submenu as MenuItemConstructorOptions[];
     expect(themes.map((t) => [t.label, t.checked])).toEqual([
-      ['حسب النظام', true],
-      ['فاتحة', false],
-      ['داكنة', false],
+      ['فاتح', true],
+      ['داكن', false],
+      ['بني', false],
     ]);
-    click(item(themes, 'داكنة'));
+    click(item(themes, 'داكن'));
     expect(a.setTheme).toHaveBeenCalledWith('dark');
     expect(item(view, 'تكبير').role).toBe('zoomIn');
     expect(item(view, 'تصغير').role).toBe('zoomOut');
@@ -97,8 +97,8 @@ describe('menu in Arabic', () => {
 describe('menu in English', () => {
   it('uses English labels with the same structure and actions', () => {
     const a = actions();
-    const ar = buildMenuTemplate({ ...base, theme: 'light' }, actions());
-    const en = buildMenuTemplate({ ...base, language: 'en', theme: 'light' }, a);
+    const ar = buildMenuTemplate({ ...base, theme: 'sepia' }, actions());
+    const en = buildMenuTemplate({ ...base, language: 'en', theme: 'sepia' }, a);
     expect(en.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
     expect(allLabels(en)).toHaveLength(allLabels(ar).length);
     const file = items(en, 'File');
@@ -109,7 +109,7 @@ describe('menu in English', () => {
     expect(a.openSampleArchive).toHaveBeenCalled();
     expect(a.reindex).toHaveBeenCalled();
     const view = items(en, 'View');
-    expect((item(view, 'Theme').submenu as MenuItemConstructorOptions[]).find((t) => t.checked)?.label).toBe('Light');
+    expect((item(view, 'Theme').submenu as MenuItemConstructorOptions[]).find((t) => t.checked)?.label).toBe('Sepia');
     expect(item(item(view, 'Language').submenu as MenuItemConstructorOptions[], 'English').checked).toBe(true);
   });
 
