@@ -144,11 +144,15 @@ export class ArchiveEngine implements EngineApi {
           onProgress: (p) => (this.progress = p),
         });
         if (this.archive !== archive) throw new CancelledError();
-        const next = LoadedArchive.load(archive.cacheDir, result.manifest, this.pipeline, archive.current);
         const old = archive.current;
-        archive.current = next;
+        const unchanged = result.manifest.segments.every((s, i) => (s?.index ?? null) === (old.manifest.segments[i]?.index ?? null));
+        if (unchanged) old.manifest = result.manifest;
+        else {
+          const next = LoadedArchive.load(archive.cacheDir, result.manifest, this.pipeline, old);
+          archive.current = next;
+          old.close(next);
+        }
         archive.cacheProblem = undefined;
-        old.close(next);
         for (const f of result.obsolete) rmSync(join(archive.cacheDir, f), { force: true });
         this.lastReport = result.report;
         this.progress = { phase: 'done', done: result.report.articles, total: result.report.articles };

@@ -7,22 +7,29 @@ export async function openForCli(folder: string, cacheDir: string | undefined): 
   return ArchiveEngine.open({ root: folder, cacheDir, autoIndex: 'none' });
 }
 
-/** Re-indexes incrementally, reporting the phases on stderr (a line per phase, with counts). */
+/**
+ * Re-indexes incrementally, reporting progress on stderr: one line per phase and per tenth of the work
+ * (or a live counter on a terminal). `quiet` reports only when there is work to do.
+ */
 export async function indexWithProgress(engine: ArchiveEngine, io: CliIO, quiet = false): Promise<IndexReport> {
-  let lastLine = '';
-  let lastPhase = '';
+  const live = Boolean(process.stderr.isTTY);
+  let lastKey = '';
+  let shown = false;
   const timer = setInterval(async () => {
     const { progress } = await engine.getStatus();
-    const line = progress.total ? `${progress.phase} ${progress.done}/${progress.total}` : progress.phase;
-    if (line !== lastLine && (progress.phase !== lastPhase || !quiet)) {
-      if (!quiet || progress.phase !== lastPhase) io.stderr(`archive-reader: ${line}\n`);
-      lastLine = line;
-      lastPhase = progress.phase;
-    }
-  }, 500);
+    if (quiet && progress.phase === 'scanning') return;
+    const tenth = progress.total ? Math.floor((10 * progress.done) / progress.total) : 0;
+    const key = live ? `${progress.phase}${progress.done}` : `${progress.phase}${tenth}`;
+    if (key === lastKey) return;
+    lastKey = key;
+    const line = `archive-reader: ${progress.phase}${progress.total ? ` ${progress.done}/${progress.total}` : ''}`;
+    io.stderr(live ? `\r${line}\x1b[K` : `${line}\n`);
+    shown = true;
+  }, 250);
   try {
     return await engine.reindex();
   } finally {
     clearInterval(timer);
+    if (live && shown) io.stderr('\n');
   }
 }

@@ -7,11 +7,10 @@ import type { ArticleMeta, EntityCount, EntityType } from '../api.js';
 import { PackReader, type PackRef } from '../cache/body-pack.js';
 import type { Manifest } from '../cache/manifest.js';
 import { FIELD_BOOST, FIELDS } from '../index/fields.js';
-import { computeGlobalStats, type GlobalStats } from '../index/global-stats.js';
-import { computeVectors, createLunrIndex } from '../index/lunr-segment.js';
+import { ArchiveTerms } from '../index/archive-terms.js';
+import { createLunrIndex } from '../index/lunr-segment.js';
 import { decodeSegment } from '../index/segment-file.js';
 import type { SegmentPostings } from '../index/segment-postings.js';
-import { TermDictionary } from '../index/term-dictionary.js';
 import type { SegmentHeader } from './index-tasks.js';
 
 export interface LoadedDoc {
@@ -66,31 +65,29 @@ export class LoadedArchive {
   readonly docs: LoadedDoc[] = [];
   readonly byId = new Map<string, number>();
   readonly segments: LoadedSegment[] = [];
-  readonly stats: GlobalStats;
-  readonly dictionary: TermDictionary;
+  /** Archive-wide term statistics and expansion (shared by every segment's lunr.Index). */
+  readonly dictionary: ArchiveTerms;
   readonly entityCounts: EntityCount[];
   private sortCache = new Map<string, Uint32Array>();
 
   private constructor(
-    readonly manifest: Manifest,
+    public manifest: Manifest,
     data: (SegmentData & { segment: number })[],
     pipeline: lunr.Pipeline,
   ) {
-    this.stats = computeGlobalStats(
+    this.dictionary = new ArchiveTerms(
       data.map((d) => d.postings),
       FIELDS.length,
     );
-    this.dictionary = new TermDictionary(this.stats.vocabulary);
     const boosts = FIELDS.map((f) => FIELD_BOOST[f]);
     const counts = new Map<string, EntityCount>();
-    data.forEach((d, i) => {
-      const vectors = computeVectors(d.postings, this.stats, i, boosts);
+    data.forEach((d) => {
       const base = this.docs.length;
       d.metas.forEach((meta, local) => {
         this.byId.set(meta.id, base + local);
         this.docs.push({ meta, segment: this.segments.length, pack: d.packs[local] });
       });
-      this.segments.push({ ...d, base, index: createLunrIndex(d.postings, vectors, this.dictionary, pipeline) });
+      this.segments.push({ ...d, base, index: createLunrIndex(d.postings, this.dictionary, boosts, pipeline) });
       for (const [key, c] of d.entityCounts) {
         const total = counts.get(key);
         if (total) total.count += c.count;

@@ -5,7 +5,7 @@ import type { Filters } from '../api.js';
 import { analyzeTokens, indexTerms, queryTerm, queryTermForm, wildcardPrefixes } from '../engine/text-analysis.js';
 import { phraseKey } from './phrase-match.js';
 import { FIELDS, ENTITY_FIELD, type FieldName } from '../index/fields.js';
-import type { TermDictionary } from '../index/term-dictionary.js';
+import type { ArchiveTerms } from '../index/archive-terms.js';
 import type { ParsedQuery, Presence, QueryClause } from './query-types.js';
 
 /** Fields a word searches when the query names none. */
@@ -47,7 +47,7 @@ const TokenSets = lunr.TokenSet as unknown as {
   fromFuzzyString(s: string, editDistance: number): never;
 };
 
-function expand(dictionary: TermDictionary, unit: Omit<QueryUnit, 'expansion'>): string[] {
+function expand(dictionary: ArchiveTerms, unit: Omit<QueryUnit, 'expansion'>): string[] {
   const out = new Set<string>();
   for (const term of unit.terms) {
     const set = unit.editDistance ? TokenSets.fromFuzzyString(term, unit.editDistance) : TokenSets.fromString(term);
@@ -79,7 +79,7 @@ export function entityFilterClauses(filters: Filters | undefined): QueryClause[]
   return out;
 }
 
-export function prepareQuery(parsed: ParsedQuery, dictionary: TermDictionary, extra: QueryClause[] = []): PreparedQuery {
+export function prepareQuery(parsed: ParsedQuery, dictionary: ArchiveTerms, extra: QueryClause[] = []): PreparedQuery {
   const prepared: PreparedQuery = {
     units: [],
     groups: [],
@@ -120,8 +120,9 @@ export function prepareQuery(parsed: ParsedQuery, dictionary: TermDictionary, ex
       const patterns = wildcardPatterns(clause.text);
       units = patterns.length ? [add(clause, patterns, { wildcard: true })] : [];
     } else if (clause.editDistance) {
-      const term = queryTerm(clause.text, { fuzzy: true });
-      units = term ? [add(clause, [term], { editDistance: clause.editDistance })] : [];
+      // A typo can mislead the stemmer (بوتبن → تبن), so the word as typed (normalized) is tried as well.
+      const readings = [...new Set([queryTerm(clause.text, { fuzzy: true }), queryTermForm(clause.text)])].filter(Boolean);
+      units = readings.length ? [add(clause, readings, { editDistance: clause.editDistance })] : [];
     } else {
       units = indexTerms(clause.text).map((t) => add(clause, [t], {}));
       if (units.length && clause.presence !== 'not' && !clause.fields?.some((f) => !DEFAULT_FIELDS.includes(f)))

@@ -1,9 +1,8 @@
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import { computeGlobalStats } from '../../../src/index/global-stats.js';
-import { computeVectors, createLunrIndex } from '../../../src/index/lunr-segment.js';
+import { ArchiveTerms } from '../../../src/index/archive-terms.js';
+import { createLunrIndex } from '../../../src/index/lunr-segment.js';
 import { decodeSegment, encodeSegment } from '../../../src/index/segment-file.js';
-import { TermDictionary } from '../../../src/index/term-dictionary.js';
 import { countTerms, docTermsOf, SegmentBuilder } from '../../../src/index/segment-postings.js';
 
 const FIELDS = ['title', 'body'];
@@ -34,11 +33,8 @@ function ours(segmentCount: number): lunr.Index[] {
     refs[s].push(String(i));
   });
   const postings = builders.map((b) => decodeSegment<null>(encodeSegment(b.build(), null)).postings);
-  const stats = computeGlobalStats(postings, FIELDS.length);
-  const dictionary = new TermDictionary(stats.vocabulary);
-  return postings.map((p, s) =>
-    createLunrIndex(p, computeVectors(p, stats, s, [4, 1]), dictionary, new lunr.Pipeline()),
-  );
+  const terms = new ArchiveTerms(postings, FIELDS.length);
+  return postings.map((p) => createLunrIndex(p, terms, [4, 1], new lunr.Pipeline()));
 }
 
 function run(indexes: lunr.Index[], segmentCount: number, fn: lunr.Index.QueryBuilder) {
