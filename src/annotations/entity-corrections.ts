@@ -1,4 +1,5 @@
 import type { Annotation, EntitySpan, EntityType, Span } from '../api.js';
+import { findDates } from '../dates/find-dates.js';
 
 /** One place in the article where the user's word overrides the tagger: a type, or null to hide the entity. */
 export interface Correction extends Span {
@@ -28,10 +29,22 @@ export function applyCorrections(text: string, automatic: EntitySpan[], correcti
   const kept = automatic.filter((e) => !taken.some((t) => overlaps(t, e)));
   const user: EntitySpan[] = taken
     .filter((t) => t.type !== null)
-    .map((t) => ({ start: t.start, end: t.end, type: t.type as EntityType, text: text.slice(t.start, t.end), origin: 'user' }));
+    .map((t) => {
+      const span: EntitySpan = { start: t.start, end: t.end, type: t.type as EntityType, text: text.slice(t.start, t.end), origin: 'user' };
+      const value = t.type === 'DATE' ? dateValue(span.text) : undefined;
+      return value ? { ...span, value } : span;
+    });
   return [...kept.map((e) => (e.origin ? e : { ...e, origin: 'auto' as const })), ...user].sort(
     (a, b) => a.start - b.start || b.end - a.end,
   );
+}
+
+/** The ISO value of a date the user marked, when the date reader finds one date spanning the whole selection. */
+function dateValue(selected: string): string | undefined {
+  const trimmed = selected.trim();
+  const [only, ...more] = findDates(trimmed);
+  if (!only || more.length > 0 || only.start > 0 || only.end < trimmed.length) return undefined;
+  return only.value;
 }
 
 function overlaps(a: Span, b: Span): boolean {

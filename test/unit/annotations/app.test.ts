@@ -178,6 +178,17 @@ describe('entity corrections', () => {
     ]);
   });
 
+  it('gives a date the user marked its ISO value when the text determines one', async () => {
+    const text = 'وقعت الاتفاقية في 26 نوفمبر 2021 بعد سنوات من التفاوض.';
+    engine.addArticle('e.txt', text, 'اتفاقية');
+    await app.addAnnotation({ articleId: 'e.txt', ...rangeOf(text, '26 نوفمبر 2021'), entityType: 'DATE' });
+    await app.addAnnotation({ articleId: 'e.txt', ...rangeOf(text, 'بعد سنوات'), entityType: 'DATE' });
+    expect((await app.getArticle({ id: 'e.txt' })).entities).toEqual([
+      { ...rangeOf(text, '26 نوفمبر 2021'), type: 'DATE', text: '26 نوفمبر 2021', origin: 'user', value: '2021-11-26' },
+      { ...rangeOf(text, 'بعد سنوات'), type: 'DATE', text: 'بعد سنوات', origin: 'user' },
+    ]);
+  });
+
   it('refuses to apply a whole sentence archive-wide', async () => {
     await expect(
       app.addAnnotation({ articleId: 'a.txt', start: 0, end: ARTICLE_A.length, entityType: 'PERSON', archiveWide: true }),
