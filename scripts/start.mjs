@@ -321,11 +321,10 @@ function forwardSignals(children) {
 // ---- main ----
 
 const opts = parseArgs(process.argv.slice(2));
-const electron = opts.browser ? { ok: false, reason: '--browser was given' } : findElectronRuntime(repo);
-if (electron.ok) {
+const electron = opts.browser ? undefined : findElectronRuntime(repo);
+if (electron?.ok) {
   runElectron(electron.bin, opts.folder);
 } else {
-  const archive = chooseArchive(opts.folder);
-  console.log(`Electron runtime not available: ${electron.reason}; starting browser mode instead.`);
-  runBrowserMode(archive, opts);
+  if (electron) console.log(`Electron runtime not available: ${electron.reason}; starting browser mode instead.`);
+  runBrowserMode(chooseArchive(opts.folder), opts);
 }
