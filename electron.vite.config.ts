@@ -46,13 +46,15 @@ export default defineConfig({
   },
   renderer: {
     root: at('renderer'),
-    plugins: [svelte()],
+    base: './',
+    plugins: [svelte({ configFile: at('renderer/svelte.config.js') })],
     build: {
       outDir: at('out/renderer'),
       emptyOutDir: true,
       // Fonts must be files (CSP font-src 'self'), never inlined data: URLs.
       assetsInlineLimit: 0,
       sourcemap: true,
+      target: 'es2022',
       rolldownOptions: { input: at('renderer/index.html') },
     },
   },
