@@ -40,7 +40,7 @@ export default defineConfig({
       rolldownOptions: {
         input: { index: at('main/preload.ts') },
         // A sandboxed preload cannot be an ES module: one self-contained CommonJS file.
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
   },
