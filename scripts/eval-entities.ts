@@ -1,6 +1,6 @@
 // Evaluates the entity tagger and measures its speed.
 //
-//   npm run eval:entities -- [CONLL_FILE...] [--corpus PATH] [--as-given]
+//   npm run eval:entities -- [CONLL_FILE...] [--corpus PATH] [--workers N] [--as-given]
 //
 // For each CoNLL file (token<TAB>tag, BIO): each sentence is written out as running text — clitics that
 // the corpus split off (WikiFANE: "و سيطروا") re-joined as Arabic is written — findEntities runs on it,
@@ -8,12 +8,14 @@
 // to it). Scores are conlleval-style: an entity counts when its tokens and type both match exactly.
 // Corpus tags map PER→PERSON, GPE/LOC→LOCATION, ORG→ORGANIZATION; other classes are ignored.
 // --as-given also scores the text exactly as tokenized by the corpus (no re-joining).
-// --corpus: tokens/s of findEntities over the title and body of every article of a JSONL(.gz) corpus.
+// --corpus: tokens/s of findEntities over the title and body of every article of a JSONL(.gz) corpus,
+// single thread (median of 3 runs), then split over N worker threads (default 2) that each load the model.
 // Without files: WikiFANE dev and AQMAR from ../shared/data/ner, and the corpus at
 // ../shared/data/corpus/ant-v1.1.jsonl.gz.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { findEntities } from '../src/entities/index.js';
 import { loadTagger, MODEL_FILE, GAZETTEER_FILE } from '../src/entities/load-model.js';
@@ -25,8 +27,10 @@ const args = process.argv.slice(2);
 const files: string[] = [];
 let corpusPath: string | null = null;
 let asGiven = false;
+let workers = 2;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--corpus') corpusPath = args[++i];
+  else if (args[i] === '--workers') workers = Number(args[++i]);
   else if (args[i] === '--as-given') asGiven = true;
   else files.push(args[i]);
 }
@@ -128,7 +132,40 @@ function evaluate(path: string, rejoin: boolean, label: string) {
   row('micro', micro);
 }
 
-function throughput(path: string) {
+/** In a worker thread: load the model, tag the texts it was given, report the times. */
+function runWorker() {
+  const { texts } = workerData as { texts: string[] };
+  const loadStarted = performance.now();
+  loadTagger();
+  const loadMs = performance.now() - loadStarted;
+  const started = performance.now();
+  let entities = 0;
+  for (const t of texts) entities += findEntities(t).length;
+  parentPort!.postMessage({ loadMs, tagMs: performance.now() - started, entities });
+}
+
+async function inWorkers(texts: string[], n: number): Promise<void> {
+  const started = performance.now();
+  const shares = Array.from({ length: n }, (_, w) => texts.filter((_, i) => i % n === w));
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<{ loadMs: number; tagMs: number }>((resolveResult, reject) => {
+          const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { texts: share } });
+          worker.once('message', resolveResult);
+          worker.once('error', reject);
+        }),
+    ),
+  );
+  const wall = performance.now() - started;
+  console.log(
+    `${n} worker threads: ${(wall / 1000).toFixed(2)} s wall for the corpus; per worker: model load ` +
+      results.map((r) => `${r.loadMs.toFixed(0)} ms`).join(', ') +
+      `; tagging ${results.map((r) => `${(r.tagMs / 1000).toFixed(2)} s`).join(', ')}`,
+  );
+}
+
+async function throughput(path: string) {
   if (!existsSync(path)) {
     console.log(`\ncorpus not found: ${path} — pass its path with --corpus (ANT v1.1, JSONL with title and body)`);
     return;
@@ -155,23 +192,29 @@ function throughput(path: string) {
   console.log(`\n${path}: ${texts.length} articles (title + body), ${tokens} tokens, ${entities} entities`);
   console.log(`findEntities, single thread: ${(median / 1000).toFixed(2)} s median of 3 runs (${runs.map((r) => (r / 1000).toFixed(2)).join(', ')})`);
   console.log(`throughput: ${Math.round(tokens / (median / 1000))} tokens/s, ${(median / texts.length).toFixed(2)} ms per article`);
+  if (workers > 1) await inWorkers(texts, workers);
 }
 
-const loadStarted = performance.now();
-loadTagger();
-const loadMs = performance.now() - loadStarted;
-const modelDir = process.env.ARCHIVE_READER_MODELS ?? join(repo, 'assets/models');
-const size = (f: string) => (existsSync(join(modelDir, f)) ? statSync(join(modelDir, f)).size : 0);
-console.log(`model: ${MODEL_FILE} ${(size(MODEL_FILE) / 1e6).toFixed(2)} MB + ${GAZETTEER_FILE} ${(size(GAZETTEER_FILE) / 1e3).toFixed(0)} kB; load ${loadMs.toFixed(0)} ms`);
+async function main() {
+  const loadStarted = performance.now();
+  loadTagger();
+  const loadMs = performance.now() - loadStarted;
+  const modelDir = process.env.ARCHIVE_READER_MODELS ?? join(repo, 'assets/models');
+  const size = (f: string) => (existsSync(join(modelDir, f)) ? statSync(join(modelDir, f)).size : 0);
+  console.log(`model: ${MODEL_FILE} ${(size(MODEL_FILE) / 1e6).toFixed(2)} MB + ${GAZETTEER_FILE} ${(size(GAZETTEER_FILE) / 1e3).toFixed(0)} kB; load ${loadMs.toFixed(0)} ms`);
 
-for (const path of files) {
-  if (!existsSync(path)) {
-    console.log(`\nnot found: ${path}`);
-    continue;
+  for (const path of files) {
+    if (!existsSync(path)) {
+      console.log(`\nnot found: ${path}`);
+      continue;
+    }
+    const sentences = readConll(path);
+    const segmented = looksSegmented(sentences);
+    evaluate(path, segmented, segmented ? 'running text (split clitics re-joined)' : 'running text');
+    if (asGiven && segmented) evaluate(path, false, 'tokens as given (clitics split)');
   }
-  const sentences = readConll(path);
-  const segmented = looksSegmented(sentences);
-  evaluate(path, segmented, segmented ? 'running text (split clitics re-joined)' : 'running text');
-  if (asGiven && segmented) evaluate(path, false, 'tokens as given (clitics split)');
+  if (corpusPath) await throughput(corpusPath);
 }
-if (corpusPath) throughput(corpusPath);
+
+if (isMainThread) await main();
+else runWorker();
