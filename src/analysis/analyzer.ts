@@ -3,7 +3,7 @@ import type { AnalyzedToken } from '../api.js';
 import { normalizeRange } from './normalize.js';
 import { stemArabic } from './stem.js';
 import { isStopWord } from './stopwords.js';
-import { forEachToken } from './tokenize.js';
+import { forEachToken, hashRange } from './tokenize.js';
 
 /** Everything the analyzer knows about one written form of a word. */
 export interface WordAnalysis {
@@ -16,9 +16,22 @@ export interface WordAnalysis {
   suf: number;
 }
 
-const CACHE_LIMIT = 200_000;
-let cache = new Map<string, WordAnalysis>();
-let previous = new Map<string, WordAnalysis>();
+// Memo of written form → analysis: an open-addressing table keyed by the tokenizer's hash, compared against the
+// text in place, so a word seen before costs no allocation. Cleared when it fills up.
+const TABLE_BITS = 19;
+const TABLE_SIZE = 1 << TABLE_BITS;
+const TABLE_MASK = TABLE_SIZE - 1;
+const MAX_ENTRIES = TABLE_SIZE * 0.6;
+let keys: (string | undefined)[] = new Array(TABLE_SIZE);
+let values: (WordAnalysis | undefined)[] = new Array(TABLE_SIZE);
+let hashes = new Int32Array(TABLE_SIZE);
+let entries = 0;
+
+function sameText(key: string, text: string, start: number, end: number): boolean {
+  if (key.length !== end - start) return false;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
 
 const latinToken = new lunr.Token('', {});
 
@@ -31,7 +44,23 @@ function stemLatin(norm: string): string {
   return (lunr.stemmer(latinToken) as lunr.Token).toString();
 }
 
-function analyzeForm(norm: string, isArabic: boolean): WordAnalysis {
+// Written with a final ي these are words (the name Ali, "actual"); written with ى they are the preposition على.
+const NAMES_NOT_PREPOSITIONS = new Set(['علي', 'وعلي', 'لعلي', 'فعلي', 'بعلي']);
+
+function endsWithYeh(text: string, start: number, end: number): boolean {
+  for (let i = end - 1; i >= start; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x064a || c === 0xfef2 || c === 0xfef1) return true;
+    if (c < 0x064b || c > 0x065f) return false;
+  }
+  return false;
+}
+
+function analyzeForm(norm: string, isArabic: boolean, yehEnding = false): WordAnalysis {
+  if (yehEnding && NAMES_NOT_PREPOSITIONS.has(norm)) {
+    const stem = stemArabic(norm);
+    return { norm, term: stem.term, stop: false, pre: stem.pre, suf: stem.suf };
+  }
   if (norm.length === 0 || isStopWord(norm)) return { norm, term: '', stop: true, pre: 0, suf: 0 };
   if (!isArabic) return { norm, term: stemLatin(norm), stop: false, pre: 0, suf: 0 };
   const stem = stemArabic(norm);
@@ -39,18 +68,30 @@ function analyzeForm(norm: string, isArabic: boolean): WordAnalysis {
 }
 
 /** The analysis of text[start, end) (one word as found by the tokenizer), memoized by its written form. */
-export function analyzeWordAt(text: string, start: number, end: number, isArabic: boolean): WordAnalysis {
-  const raw = text.slice(start, end);
-  let hit = cache.get(raw);
-  if (hit !== undefined) return hit;
-  hit = previous.get(raw);
-  if (hit === undefined) hit = analyzeForm(normalizeRange(text, start, end), isArabic);
-  if (cache.size >= CACHE_LIMIT) {
-    previous = cache;
-    cache = new Map();
+export function analyzeWordAt(
+  text: string,
+  start: number,
+  end: number,
+  isArabic: boolean,
+  hash = hashRange(text, start, end),
+): WordAnalysis {
+  let slot = hash & TABLE_MASK;
+  for (;;) {
+    const key = keys[slot];
+    if (key === undefined) break;
+    if (hashes[slot] === hash && sameText(key, text, start, end)) return values[slot] as WordAnalysis;
+    slot = (slot + 1) & TABLE_MASK;
   }
-  cache.set(raw, hit);
-  return hit;
+  const analysis = analyzeForm(normalizeRange(text, start, end), isArabic, isArabic && endsWithYeh(text, start, end));
+  if (entries >= MAX_ENTRIES) {
+    clearAnalyzerCache();
+    slot = hash & TABLE_MASK;
+  }
+  keys[slot] = text.slice(start, end);
+  values[slot] = analysis;
+  hashes[slot] = hash;
+  entries++;
+  return analysis;
 }
 
 /** Analysis of a single word typed on its own (e.g. a query word); punctuation around it is ignored. */
@@ -70,8 +111,8 @@ export function termOf(word: string): string {
 /** Every word of `text` with its offsets, normalized form and indexed term. */
 export function analyze(text: string): AnalyzedToken[] {
   const out: AnalyzedToken[] = [];
-  forEachToken(text, (start, end, isArabic) => {
-    const a = analyzeWordAt(text, start, end, isArabic);
+  forEachToken(text, (start, end, isArabic, hash) => {
+    const a = analyzeWordAt(text, start, end, isArabic, hash);
     out.push({ text: text.slice(start, end), start, end, norm: a.norm, term: a.term, stop: a.stop });
   });
   return out;
@@ -80,8 +121,8 @@ export function analyze(text: string): AnalyzedToken[] {
 /** The indexed terms of `text` in order, stop words left out: what the indexer stores. */
 export function indexTerms(text: string): string[] {
   const out: string[] = [];
-  forEachToken(text, (start, end, isArabic) => {
-    const a = analyzeWordAt(text, start, end, isArabic);
+  forEachToken(text, (start, end, isArabic, hash) => {
+    const a = analyzeWordAt(text, start, end, isArabic, hash);
     if (!a.stop) out.push(a.term);
   });
   return out;
@@ -89,14 +130,16 @@ export function indexTerms(text: string): string[] {
 
 /** Calls visit(term, start, end) for each indexed word of `text` (stop words skipped). */
 export function forEachTerm(text: string, visit: (term: string, start: number, end: number) => void): void {
-  forEachToken(text, (start, end, isArabic) => {
-    const a = analyzeWordAt(text, start, end, isArabic);
+  forEachToken(text, (start, end, isArabic, hash) => {
+    const a = analyzeWordAt(text, start, end, isArabic, hash);
     if (!a.stop) visit(a.term, start, end);
   });
 }
 
 /** Forgets memoized words (for measurements). */
 export function clearAnalyzerCache(): void {
-  cache = new Map();
-  previous = new Map();
+  keys = new Array(TABLE_SIZE);
+  values = new Array(TABLE_SIZE);
+  hashes = new Int32Array(TABLE_SIZE);
+  entries = 0;
 }

@@ -1,25 +1,42 @@
 import { normalize } from './normalize.js';
+import { stemArabic } from './stem.js';
 
-// Stems the light stemmer must not cut into: names and common words that begin with letters which look like
-// attached prepositions (ب ل ك ف و) or end with letters that look like suffixes. Each entry is the stem every
-// inflected and clitic form meets at (e.g. بريطان for بريطانيا / البريطاني / والبريطانيين).
-// `variant=stem` maps another spelling onto the same stem.
-const ENTRIES = `
-بوتين بايدن بلينكن بوريل بينيت بولندا بلجيك بلغار بنغلاديش بيلاروس بوليفي بيرو بكين بيروت باريس برلين بروكسل
-بغداد باكو باكستان بنغازي بيت لحم برشلون بورتسودان بيشاور بومبيو بوش بلير بوتفليقه بشار
-بريطان لبنان ليب لندن لافروف لوكاشينكو لاهاي لاغوس ليتوان لاتفي لوكسمبورغ لشبون لوس
-فلسطين فرنس فنزويل فنلند فيتنام فيين فلادي فلاديمير فيدان فاغنر فيسبوك فايزر فرانكفورت فلوريد
-كند كور كوب كولومبي كيني كازاخستان كابول كييف كراكاس كاراباخ كركوك كويت كاتالوني كرواتي كوسوفو كرملين كيري
-واشنطن وارسو ويلز ولايات وكال وزير وزار وحد وطن ولاي وثيق وفا وقت وفد وسط وضع وصل وقف وجه ورق
-لجن لقاء بقاء بيان برلمان بريد فريق فكر فتر فرص فصل كتاب كاتب كتب كلم كبير كريم كرة بلد بلاد بلدي
+// Words whose first letter(s) look like an attached conjunction/preposition (و ف ب ك ل) but belong to the word,
+// frequent in news. Their stem is found with the front left intact (لجنة → لجن, not جن; بلاغ stays بلاغ).
+// Also people and places that begin with those letters.
+const PROTECTED_WORDS = `
+بوتين بايدن بلينكن بوريل بينيت بولندا بلجيكا بلغاريا بنغلاديش بيلاروسيا بوليفيا بيرو بكين بيروت باريس برلين
+بروكسل بغداد باكو باكستان بنغازي بيت بومبيو بوش بلير بوتفليقة بشار بريطانيا لبنان ليبيا لندن لافروف لوكاشينكو
+لاهاي لاغوس ليتوانيا لاتفيا لوكسمبورغ لشبونة فلسطين فرنسا فنزويلا فنلندا فيتنام فيينا فلاديمير فيدان فاغنر
+فيسبوك فايسبوك فايزر فرانكفورت فلوريدا كندا كوريا كوبا كولومبيا كينيا كازاخستان كابول كييف كراكاس كاراباخ كركوك
+الكويت كاتالونيا كرواتيا كوسوفو الكرملين كيري واشنطن وارسو ويلز
+لجنة لقاء بقاء بيان برلمان بريد فريق فكرة فترة فرصة فصل كتاب كاتب كتب كلمة كبير كريم كرة بلد بلاد
+وزير وزارة وزراء وكالة ولاية وحدة وطن وثيقة وثائق وفاة وقت وفد وسط وضع وصل وقف وجه ورقة وسائل وظائف وقائع
+وجود وراء وقوع وليد وصول وكيل ورود وسيلة واحد واحدة واسع واسعة والد واضح واقع واجب وعود وعد
+برنامج برامج بلاغ بطولة بطولات بناء بطاقة بطاقات بندقية بنادق بعيد برمجة باحث باخرة بائع بادرة بارد بالغ بحار
+بحيرة بحوث بديل بسيط بطالة بضاعة بضائع بيضاء بنوك بنك بورصة بوابة
+لحوم لجان لجوء لسان لطيف لواء لغات لغة لاعب لاعبة لائحة لاجئ لقاح
+فيديو فيلم فساد فضاء فعاليات فيصل فلاحة فلاح فيروس فيضان فندق فنادق فنان
+كامل كارثة كائن كمين كثير كثيف كنيسة كرامة كوكب كهرباء كلام كبار كمال كاميرا كيلوغرام
+`;
+
+// Explicit stems, and spellings/forms mapped onto them: `stem=variant=variant`.
+const STEMS = `
 الله الهام المان
 عشرين=عشرون ثلاثين=ثلاثون اربعين=اربعون خمسين=خمسون ستين=ستون سبعين=سبعون ثمانين=ثمانون تسعين=تسعون
-اثنين=اثنان اثنتين=اثنتان مليون ملايين بليون مليار مليارات
+اثنين=اثنان اثنتين=اثنتان مليون=ملايين بليون مليار=مليارات
 `;
 
 function build(): Map<string, string> {
   const map = new Map<string, string>();
-  for (const entry of ENTRIES.split(/\s+/)) {
+  for (const word of PROTECTED_WORDS.split(/\s+/)) {
+    if (!word) continue;
+    let norm = normalize(word);
+    if (norm.startsWith('ال')) norm = norm.slice(2);
+    const stem = stemArabic(norm, true).term;
+    map.set(stem, stem);
+  }
+  for (const entry of STEMS.split(/\s+/)) {
     if (!entry) continue;
     const [stem, ...variants] = entry.split('=').map(normalize);
     map.set(stem, stem);
@@ -28,5 +45,10 @@ function build(): Map<string, string> {
   return map;
 }
 
-/** Normalized core → the stem it is indexed under. */
-export const LEXICON: ReadonlyMap<string, string> = build();
+let lexicon: Map<string, string> | undefined;
+
+/** Normalized core → the stem it is indexed under (built on first use). */
+export function lexiconStem(core: string): string | undefined {
+  lexicon ??= build();
+  return lexicon.get(core);
+}
