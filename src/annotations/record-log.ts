@@ -152,7 +152,7 @@ export class RecordLog {
         await handle.read(last, 0, 1, size - 1);
         if (last[0] !== NEWLINE) text = '\n' + text;
       }
-      await handle.write(text);
+      await writeAll(handle, Buffer.from(text, 'utf8'));
       await handle.sync();
     } finally {
       await handle.close();
@@ -172,7 +172,7 @@ export class RecordLog {
     const temp = join(dir, `.${basename(this.file)}.${randomUUID()}.tmp`);
     const handle = await open(temp, 'w');
     try {
-      await handle.write(records.map(encodeRecord).join(''));
+      await writeAll(handle, Buffer.from(records.map(encodeRecord).join(''), 'utf8'));
       await handle.sync();
     } catch (err) {
       await handle.close();
@@ -182,6 +182,16 @@ export class RecordLog {
     await handle.close();
     await rename(temp, this.file);
     await syncDirectory(dir);
+  }
+}
+
+/** write() may write less than asked (signals, nearly full disks): go on until every byte is written. */
+async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
+  let done = 0;
+  while (done < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done);
+    if (bytesWritten === 0) throw new Error('the disk accepted no more bytes');
+    done += bytesWritten;
   }
 }
 
