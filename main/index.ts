@@ -228,8 +228,8 @@ const menuActions: MenuActions = {
     refreshMenu();
   },
   reindex: () => {
-    const running = requireApi().reindex();
-    running.catch((err) => dialog.showErrorBox(menuLabels(language).appName, messageOf(err)));
+    if (!api) return;
+    api.reindex().catch((err: unknown) => dialog.showErrorBox(menuLabels(language).appName, messageOf(err)));
     // The renderer shows indexing progress from getStatus when it loads.
     mainWindow?.webContents.reload();
   },
@@ -297,11 +297,25 @@ function createWindow(): BrowserWindow {
   });
   if (state.window?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
+  // Shown anyway if the page is slow to paint (a blank window beats an invisible app).
+  setTimeout(() => {
+    if (!win.isDestroyed() && !win.isVisible()) win.show();
+  }, 5_000).unref();
   const saveWindow = () => {
     if (win.isDestroyed() || win.isMinimized()) return;
     persist((s) => ({ ...s, window: captureState(win.getNormalBounds(), win.isMaximized()) }));
   };
-  win.on('close', saveWindow);
+  let saveTimer: NodeJS.Timeout | undefined;
+  const saveSoon = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveWindow, 1_000);
+  };
+  win.on('resize', saveSoon);
+  win.on('move', saveSoon);
+  win.on('close', () => {
+    clearTimeout(saveTimer);
+    saveWindow();
+  });
   // The renderer retitles the page when its language changes: follow it (and its theme) in the menu.
   win.webContents.on('did-finish-load', () => syncFromPage(win));
   win.on('page-title-updated', () => syncFromPage(win));
