@@ -10,7 +10,7 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findElectronRuntime } from '../main/electron-runtime.mjs';
 
-const repo = fileURLToPath(new URL('..', import.meta.url));
+const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/;
 const SERVER_START_TIMEOUT_MS = 120_000;
 const STATUS_POLL_MS = 3_000;
