@@ -24,27 +24,53 @@ export function nodeToText(root: DomNode): string {
     if (p) paragraphs.push(p);
     current = '';
   };
-  const walk = (node: DomNode): void => {
+  // Iterative walk (a hostile page may nest elements deeper than the call stack); END marks leaving a block.
+  const END = null;
+  const stack: (DomNode | null)[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === END) {
+      flush();
+      continue;
+    }
+    if (node === undefined) break;
     if (node.nodeType === 3) {
       current += (node.textContent ?? '').replace(/\s+/g, ' ');
-      return;
+      continue;
     }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const name = node.nodeName.toUpperCase();
-    if (SKIP.has(name)) return;
+    if (SKIP.has(name)) continue;
     if (name === 'BR') {
       current += '\n';
-      return;
+      continue;
     }
     const block = BLOCK.has(name) || name === 'TD' || name === 'TH';
-    if (block) flush();
+    if (block) {
+      flush();
+      stack.push(END);
+    }
     const kids = node.childNodes;
-    for (let i = 0; i < kids.length; i++) walk(kids[i]);
-    if (block) flush();
-  };
-  walk(root);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
   flush();
   return paragraphs.join('\n\n');
+}
+
+/** Depth of the deepest element and number of elements, walked without recursion. */
+export function measureTree(root: DomNode): { depth: number; elements: number } {
+  let depth = 0;
+  let elements = 0;
+  const stack: [DomNode, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, d] = stack.pop()!;
+    if (node.nodeType !== 1 && node.nodeType !== 9) continue;
+    elements++;
+    if (d > depth) depth = d;
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) if (kids[i].nodeType === 1) stack.push([kids[i], d + 1]);
+  }
+  return { depth, elements };
 }
 
 export function looksLikeHtml(s: string): boolean {

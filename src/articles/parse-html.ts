@@ -5,7 +5,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { findDates } from '../dates/find-dates.js';
 import { parsePublishedDate } from '../dates/parse-published-date.js';
-import { nodeToText } from './html-to-text.js';
+import { measureTree, nodeToText } from './html-to-text.js';
 import type { ParsedFields } from './parse-txt.js';
 import { cleanLine, normaliseBody, titleFromText } from './text.js';
 
@@ -147,9 +147,18 @@ function removeChrome(document: Doc): void {
   for (const el of [...chrome, ...pageHeaders]) el.remove();
 }
 
+/**
+ * Readability's cost grows steeply with nesting (a 500-deep page takes seconds, 2000-deep minutes), so pathological
+ * pages skip it and use the plain fallback. Real news pages nest 20–60 deep and hold a few thousand elements.
+ */
+const MAX_READABILITY_DEPTH = 120;
+const MAX_READABILITY_ELEMENTS = 30000;
+
 function readArticle(document: Doc): ReadArticle {
   try {
     removeChrome(document);
+    const { depth, elements } = measureTree(document);
+    if (depth > MAX_READABILITY_DEPTH || elements > MAX_READABILITY_ELEMENTS) return { text: '' };
     const reader = new Readability<Doc>(document, { serializer: (node: Doc) => node, charThreshold: 200 });
     const result = reader.parse();
     if (!result || !result.content) return { text: '' };
