@@ -38,6 +38,10 @@ export class PackWriter {
   }
 }
 
+export function unpackBody(record: Uint8Array): PackedBody {
+  return JSON.parse(inflateRawSync(record).toString('utf8')) as PackedBody;
+}
+
 export class PackReader {
   private fd: number | null;
 
@@ -58,7 +62,7 @@ export class PackReader {
   }
 
   read(ref: PackRef): PackedBody {
-    return JSON.parse(inflateRawSync(this.readRaw(ref)).toString('utf8')) as PackedBody;
+    return unpackBody(this.readRaw(ref));
   }
 
   close(): void {

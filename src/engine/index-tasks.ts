@@ -49,10 +49,10 @@ export interface SpooledArticle {
 export interface StoredDoc {
   meta: ArticleMeta;
   pack: PackRef;
-  /** Distinct entity names of the article: for the archive's entity counts. */
-  entities: [EntityType, string][];
 }
 
 export interface SegmentHeader {
   docs: StoredDoc[];
+  /** In how many of the segment's articles each entity name occurs (for the archive's top entities). */
+  entityCounts: [EntityType, string, number][];
 }

@@ -3,9 +3,9 @@
 import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import type { EntitySpan } from '../api.js';
+import type { EntitySpan, EntityType } from '../api.js';
 import { parseArticleFile } from '../articles/index.js';
-import { PackReader, PackWriter } from '../cache/body-pack.js';
+import { PackReader, PackWriter, unpackBody } from '../cache/body-pack.js';
 import { findEntities } from '../entities/index.js';
 import { FIELDS } from '../index/fields.js';
 import { decodeSegment, encodeSegment } from '../index/segment-file.js';
@@ -83,6 +83,15 @@ function buildSegment(task: BuildTask): BuiltSegment {
   const packPath = join(task.cacheDir, task.out.pack);
   const pack = new PackWriter(packPath);
   const docs: StoredDoc[] = [];
+  const entityCounts = new Map<string, [EntityType, string, number]>();
+  const count = (names: [EntityType, string][]) => {
+    for (const [type, name] of names) {
+      const key = `${type}\u0000${name}`;
+      const c = entityCounts.get(key);
+      if (c) c[2]++;
+      else entityCounts.set(key, [type, name, 1]);
+    }
+  };
   try {
     if (task.old) {
       const old = decodeSegment<SegmentHeader>(readFileSync(join(task.cacheDir, task.old.index)));
@@ -94,7 +103,9 @@ function buildSegment(task: BuildTask): BuiltSegment {
         for (const d of keep) {
           const stored = old.header.docs[d];
           builder.add(terms.get(d)!);
-          docs.push({ ...stored, pack: pack.addRaw(oldPack.readRaw(stored.pack)) });
+          const raw = oldPack.readRaw(stored.pack);
+          count(distinctEntityNames(unpackBody(raw).entities));
+          docs.push({ meta: stored.meta, pack: pack.addRaw(raw) });
         }
       } finally {
         oldPack.close();
@@ -110,7 +121,8 @@ function buildSegment(task: BuildTask): BuiltSegment {
         const entities = entitiesOf(text);
         const titleEntities = meta.title ? entitiesOf(meta.title) : [];
         builder.add(countTerms(documentFieldTerms(meta, text, [...entities, ...titleEntities])));
-        docs.push({ meta, pack: pack.add({ text, entities }), entities: distinctEntityNames([...titleEntities, ...entities]) });
+        docs.push({ meta, pack: pack.add({ text, entities }) });
+        count(distinctEntityNames(entities));
         if (++sinceReport === 50) {
           post({ type: 'progress', n: sinceReport });
           sinceReport = 0;
@@ -121,7 +133,7 @@ function buildSegment(task: BuildTask): BuiltSegment {
   } finally {
     pack.close();
   }
-  const header: SegmentHeader = { docs };
+  const header: SegmentHeader = { docs, entityCounts: [...entityCounts.values()] };
   writeFileSync(indexPath, encodeSegment(builder.build(), header));
   return { docs: docs.length, indexBytes: statSync(indexPath).size, packBytes: statSync(packPath).size };
 }

@@ -43,14 +43,7 @@ function readSegment(cacheDir: string, file: string, packFile: string): SegmentD
   const { postings, header } = decodeSegment<SegmentHeader>(readFileSync(join(cacheDir, file)));
   if (header.docs.length !== postings.docCount) throw new Error(`segment ${file} is inconsistent`);
   const entityCounts = new Map<string, EntityCount>();
-  for (const doc of header.docs) {
-    for (const [type, text] of doc.entities) {
-      const key = entityKey(type, text);
-      const c = entityCounts.get(key);
-      if (c) c.count++;
-      else entityCounts.set(key, { type, text, count: 1 });
-    }
-  }
+  for (const [type, text, count] of header.entityCounts) entityCounts.set(entityKey(type, text), { type, text, count });
   return {
     file,
     postings,
