@@ -3,7 +3,7 @@ import type { AnalyzedToken } from '../api.js';
 import { normalizeRange } from './normalize.js';
 import { stemArabic } from './stem.js';
 import { isStopWord } from './stopwords.js';
-import { forEachToken, hashRange } from './tokenize.js';
+import { forEachToken, hashRange, newWordSpans, scanWords, type WordSpans } from './tokenize.js';
 
 /** Everything the analyzer knows about one written form of a word. */
 export interface WordAnalysis {
@@ -119,22 +119,37 @@ export function analyze(text: string): AnalyzedToken[] {
 }
 
 /** The indexed terms of `text` in order, stop words left out: what the indexer stores. */
+let scratch = newWordSpans();
+
 export function indexTerms(text: string): string[] {
+  const { spans, count } = scanWords(text, scratch);
+  scratch = spans;
+  const { starts, ends, hashes, arabic } = spans;
   const out: string[] = [];
-  forEachToken(text, (start, end, isArabic, hash) => {
-    const a = analyzeWordAt(text, start, end, isArabic, hash);
+  for (let w = 0; w < count; w++) {
+    const a = analyzeWordAt(text, starts[w], ends[w], arabic[w] === 1, hashes[w]);
     if (!a.stop) out.push(a.term);
-  });
+  }
   return out;
 }
 
 /** Calls visit(term, start, end) for each indexed word of `text` (stop words skipped). */
 export function forEachTerm(text: string, visit: (term: string, start: number, end: number) => void): void {
-  forEachToken(text, (start, end, isArabic, hash) => {
-    const a = analyzeWordAt(text, start, end, isArabic, hash);
-    if (!a.stop) visit(a.term, start, end);
-  });
+  // Own spans: `visit` may call back into the analyzer.
+  const { spans, count } = scanWords(text, termSpans ?? newWordSpans(16));
+  termSpans = undefined;
+  try {
+    const { starts, ends, hashes, arabic } = spans;
+    for (let w = 0; w < count; w++) {
+      const a = analyzeWordAt(text, starts[w], ends[w], arabic[w] === 1, hashes[w]);
+      if (!a.stop) visit(a.term, starts[w], ends[w]);
+    }
+  } finally {
+    termSpans = spans;
+  }
 }
+
+let termSpans: WordSpans | undefined = newWordSpans();
 
 /** Forgets memoized words (for measurements). */
 export function clearAnalyzerCache(): void {

@@ -1,6 +1,6 @@
 // The Arabic analyzer: tokenization with offsets, normalization, light stemming, stop words, Lunr integration,
 // query terms (including wildcard/fuzzy) and match positions with strictness options.
-export { tokenize, forEachToken, type TokenSpan } from './tokenize.js';
+export { tokenize, forEachToken, scanWords, newWordSpans, type TokenSpan, type WordSpans } from './tokenize.js';
 export { normalize, normalizeRange, surfaceOf, type Surface } from './normalize.js';
 export { stemArabic, type Stem } from './stem.js';
 export { isStopWord, STOP_WORDS } from './stopwords.js';
@@ -15,7 +15,7 @@ export {
   type WordAnalysis,
 } from './analyzer.js';
 export { queryTermFor, queryTermsFor, normalizeQuery, type QueryTermOptions } from './query.js';
-export { findMatches, type MatchOptions } from './match.js';
+export { findMatches, withinEditDistance, type MatchOptions } from './match.js';
 export {
   registerArabicAnalyzer,
   useArabicAnalyzer,

@@ -18,31 +18,76 @@ export interface MatchOptions {
 interface QueryWord {
   term: string;
   prefix: boolean;
+  /** Edit distance allowed (`word~n`), 0 for exact. */
+  fuzzy: number;
   analysis: WordAnalysis;
   surface: Surface | null;
 }
 
-function prepare(queryWords: readonly string[], strict: boolean): { exact: Map<string, QueryWord[]>; prefixes: QueryWord[] } {
+interface PreparedQuery {
+  exact: Map<string, QueryWord[]>;
+  /** Prefix and fuzzy words, tested against each distinct term of the text. */
+  loose: QueryWord[];
+}
+
+/** Lunr query syntax around a word: a leading +, a field name (`title:`), a trailing `^boost`. */
+const FIELD = /^[A-Za-z_]+:/;
+
+function prepare(queryWords: readonly string[], strict: boolean): PreparedQuery {
   const exact = new Map<string, QueryWord[]>();
-  const prefixes: QueryWord[] = [];
+  const loose: QueryWord[] = [];
   for (const raw of queryWords) {
-    const prefix = /\*\s*$/.test(raw);
-    const text = prefix ? raw.replace(/\*/g, '') : raw;
-    forEachToken(text, (start, end, isArabic) => {
-      const analysis = analyzeWordAt(text, start, end, isArabic);
-      if (analysis.stop && !prefix) return;
-      const term = prefix && analysis.stop ? analysis.norm : analysis.term;
-      if (!term) return;
-      const word: QueryWord = { term, prefix, analysis, surface: strict ? surfaceOf(text, start, end) : null };
-      if (prefix) prefixes.push(word);
-      else {
-        const list = exact.get(term);
-        if (list) list.push(word);
-        else exact.set(term, [word]);
+    for (let part of raw.split(/\s+/)) {
+      if (part.startsWith('-')) continue; // a prohibited word is never highlighted
+      part = part.replace(/^\+/, '').replace(FIELD, '').replace(/\^\d+(\.\d+)?$/, '');
+      let fuzzy = 0;
+      const tilde = /~(\d*)$/.exec(part);
+      if (tilde) {
+        fuzzy = tilde[1] === '' ? 1 : Number(tilde[1]);
+        part = part.slice(0, tilde.index);
       }
-    });
+      forEachToken(part, (start, end, isArabic) => {
+        const prefix = part.charCodeAt(end) === 0x2a; // '*' right after the word
+        const analysis = analyzeWordAt(part, start, end, isArabic);
+        if (analysis.stop && !prefix) return;
+        const term = prefix && analysis.stop ? analysis.norm : analysis.term;
+        if (!term) return;
+        const word: QueryWord = { term, prefix, fuzzy, analysis, surface: strict ? surfaceOf(part, start, end) : null };
+        if (prefix || fuzzy > 0) loose.push(word);
+        else {
+          const list = exact.get(term);
+          if (list) list.push(word);
+          else exact.set(term, [word]);
+        }
+      });
+    }
   }
-  return { exact, prefixes };
+  return { exact, loose };
+}
+
+/** Whether a and b are within `max` single-character edits (insert, delete, substitute). */
+export function withinEditDistance(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let previous = new Array<number>(b.length + 1);
+  let current = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (current[j] < rowMin) rowMin = current[j];
+    }
+    if (rowMin > max) return false;
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length] <= max;
+}
+
+function looseMatch(q: QueryWord, doc: WordAnalysis): boolean {
+  if (q.prefix) return doc.term.startsWith(q.term) || (q.analysis.stop && doc.norm.startsWith(q.term));
+  return withinEditDistance(q.term, doc.term, q.fuzzy);
 }
 
 function stemAgrees(q: QueryWord, doc: WordAnalysis, docSurface: Surface, options: MatchOptions): boolean {
@@ -63,25 +108,30 @@ function stemAgrees(q: QueryWord, doc: WordAnalysis, docSurface: Surface, option
 
 /**
  * The [start, end) ranges of the words of `text` that a search for `queryWords` matches: words whose indexed term
- * equals a query word's term (a query word ending in `*` matches terms starting with its term), filtered by the
- * strictness options, which compare the original spelling of the stems (clitics and endings aside).
- * Ranges are in document order and cover whole words as written (with their clitics and diacritics).
+ * equals a query word's term, filtered by the strictness options, which compare the original spelling of the stems
+ * (clitics and endings aside). Ranges are in document order and cover whole words as written (with their clitics
+ * and diacritics). Query words may be given one per element or as whole query strings, in Lunr syntax:
+ * `word*` matches terms starting with the word's term, `word~n` terms within n edits, `-word` is skipped,
+ * `+word`, `field:word` and `word^n` are read as `word`. Stop words never match.
  */
 export function findMatches(text: string, queryWords: readonly string[], options: MatchOptions = {}): [number, number][] {
   const strict = Boolean(options.matchDiacritics || options.matchHamza);
-  const { exact, prefixes } = prepare(queryWords, strict);
+  const { exact, loose } = prepare(queryWords, strict);
   const out: [number, number][] = [];
-  if (exact.size === 0 && prefixes.length === 0) return out;
-  forEachToken(text, (start, end, isArabic) => {
-    const doc = analyzeWordAt(text, start, end, isArabic);
+  if (exact.size === 0 && loose.length === 0) return out;
+  const looseByTerm = new Map<string, QueryWord[] | undefined>();
+  forEachToken(text, (start, end, isArabic, hash) => {
+    const doc = analyzeWordAt(text, start, end, isArabic, hash);
     if (doc.stop) return;
     let candidates = exact.get(doc.term);
-    if (prefixes.length > 0) {
-      for (const p of prefixes) {
-        if (doc.term.startsWith(p.term) || (doc.norm.startsWith(p.term) && p.analysis.stop)) {
-          candidates = candidates ? [...candidates, p] : [p];
-        }
+    if (loose.length > 0) {
+      let extra = looseByTerm.get(doc.term);
+      if (!looseByTerm.has(doc.term)) {
+        const found = loose.filter((q) => looseMatch(q, doc));
+        extra = found.length > 0 ? found : undefined;
+        looseByTerm.set(doc.term, extra);
       }
+      if (extra) candidates = candidates ? [...candidates, ...extra] : extra;
     }
     if (candidates === undefined) return;
     if (!strict) {

@@ -9,7 +9,8 @@ const YEH = 0x064a;
 const ALEF_MAQSURA = 0x0649;
 const HAMZA = 0x0621;
 
-const buffer = new Uint16Array(1024);
+// Room for 256 input characters at the longest compatibility expansion (U+FDFA → 18 characters).
+const buffer = new Uint16Array(8192);
 
 function fromBuffer(n: number): string {
   return String.fromCharCode.apply(null, buffer.subarray(0, n) as unknown as number[]);
@@ -27,7 +28,7 @@ export function normalizeRange(text: string, start: number, end: number): string
     if (FOLD[c] !== c) break;
   }
   if (i === end) return text.slice(start, end);
-  if (end - start > 300) return normalizeLong(text, start, end);
+  if (end - start > 256) return normalizeLong(text, start, end);
   let n = i - start;
   for (let k = 0; k < n; k++) buffer[k] = text.charCodeAt(start + k);
   for (; i < end; i++) {

@@ -57,6 +57,86 @@ export function hashRange(text: string, start: number, end: number): number {
   return hash;
 }
 
+/** Word spans found by scanWords: parallel arrays, valid up to the returned count. */
+export interface WordSpans {
+  starts: Int32Array;
+  ends: Int32Array;
+  hashes: Int32Array;
+  /** 1 for an Arabic word, 0 for Latin letters/digits. */
+  arabic: Uint8Array;
+}
+
+function allocate(capacity: number): WordSpans {
+  return {
+    starts: new Int32Array(capacity),
+    ends: new Int32Array(capacity),
+    hashes: new Int32Array(capacity),
+    arabic: new Uint8Array(capacity),
+  };
+}
+
+const MARK = CharClass.Mark as number;
+const SEPARATOR = CharClass.Separator as number;
+
+/**
+ * The same words as forEachToken, written into `into` (grown when too small; a new object is returned then).
+ * No callback per word, so bulk indexing stays fast.
+ */
+export function scanWords(text: string, into: WordSpans): { spans: WordSpans; count: number } {
+  const n = text.length;
+  let spans = into;
+  if (spans.starts.length < (n >> 1) + 1) spans = allocate((n >> 1) + 16);
+  const { starts, ends, hashes, arabic } = spans;
+  let count = 0;
+  let start = -1;
+  let group = 0;
+  let hash = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const cls = charClass[c];
+    if (cls === MARK) {
+      if (start >= 0) hash = (Math.imul(hash, 31) + c) | 0;
+      continue;
+    }
+    if (cls === SEPARATOR) {
+      if (start >= 0) {
+        starts[count] = start;
+        ends[count] = i;
+        hashes[count] = hash;
+        arabic[count++] = group === 1 ? 1 : 0;
+        start = -1;
+      }
+      continue;
+    }
+    const g = GROUP[cls];
+    if (start >= 0) {
+      if (g === group) {
+        hash = (Math.imul(hash, 31) + c) | 0;
+        continue;
+      }
+      starts[count] = start;
+      ends[count] = i;
+      hashes[count] = hash;
+      arabic[count++] = group === 1 ? 1 : 0;
+    }
+    start = i;
+    group = g;
+    hash = c;
+  }
+  if (start >= 0) {
+    starts[count] = start;
+    ends[count] = n;
+    hashes[count] = hash;
+    arabic[count++] = group === 1 ? 1 : 0;
+  }
+  return { spans, count };
+}
+
+/** Scratch spans for callers that do not call back into user code while using them. */
+export function newWordSpans(capacity = 4096): WordSpans {
+  return allocate(capacity);
+}
+
 /** The words of `text` with their offsets. */
 export function tokenize(text: string): TokenSpan[] {
   const out: TokenSpan[] = [];

@@ -111,3 +111,27 @@ describe('stop words', () => {
     }
   });
 });
+
+describe('guards keep words whose first letter only looks like a preposition', () => {
+  it('keeps كامل, لاعب, واحد, برنامج, فيديو whole (not امل, اعب, احد, رنامج, يديو)', () => {
+    expect(termOf('كامل')).toBe('كامل');
+    expect(termOf('لاعب')).toBe('لاعب');
+    expect(termOf('واحد')).toBe('واحد');
+    expect(termOf('برنامج')).toBe('برنامج');
+    expect(termOf('فيديو')).toBe('فيديو');
+    expect(termOf('كامل')).not.toBe(termOf('أمل'));
+    expect(termOf('واحد')).not.toBe(termOf('الأحد'));
+  });
+
+  it('علي (the name) is a word; على (the preposition) is a stop word', () => {
+    expect(analyze('علي')[0]).toMatchObject({ stop: false, term: 'علي' });
+    expect(analyze('على')[0]).toMatchObject({ stop: true, term: '' });
+  });
+
+  it('very long words and long compatibility expansions are normalized completely', () => {
+    const long = 'ب'.repeat(5000);
+    expect(normalize(long)).toBe(long);
+    const ligatures = 'ﷺ'.repeat(300);
+    expect(normalize(ligatures).length).toBe(300 * 'ﷺ'.normalize('NFKC').length);
+  });
+});

@@ -28,3 +28,20 @@ describe('findMatches', () => {
     expect(found(['في', 'أن'])).toEqual([]);
   });
 });
+
+describe('findMatches with Lunr query syntax', () => {
+  const doc = 'قال الرئيس الروسي بوتين إن روسيا وأذربيجان وقعتا اتفاقا، وأكد علييف ذلك.';
+  const words = (q: string[], options = {}) => findMatches(doc, q, options).map(([s, e]) => doc.slice(s, e));
+
+  it('reads whole query strings, fuzzy words, prefixes, and skips prohibited words', () => {
+    expect(words(['بوتين علييف'])).toEqual(['بوتين', 'علييف']);
+    expect(words(['+بوتين -علييف'])).toEqual(['بوتين']);
+    expect(words(['علييب~1'])).toEqual(['علييف']);
+    expect(words(['الروس*'])).toEqual(['الروسي', 'روسيا']);
+    expect(words(['body:اتفاق^2'])).toEqual(['اتفاقا']);
+  });
+
+  it('offsets cover the word as written, with clitics', () => {
+    for (const [s, e] of findMatches(doc, ['اذربيجان'])) expect(doc.slice(s, e)).toBe('وأذربيجان');
+  });
+});
