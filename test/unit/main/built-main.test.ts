@@ -4,7 +4,7 @@
 // permission guards — while the real engine indexes the sample archive in worker threads loaded from
 // out/main/*.worker.mjs, exactly as in the packaged app.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -136,5 +136,34 @@ describe('bundled main process', () => {
   it('closes the archive before quitting', () => {
     expect(seen.quitPrevented).toBe(true);
     expect(seen.quitCalls).toBe(1);
+  });
+});
+
+describe('npm start where the Electron runtime exists', () => {
+  it('runs the built desktop app with the folder, instead of browser mode', () => {
+    // A stand-in runtime (ELECTRON_OVERRIDE_DIST_PATH, as the electron package honours): it reports a version
+    // and records how it was started.
+    const runtime = join(home, 'runtime');
+    mkdirSync(runtime, { recursive: true });
+    const record = join(home, 'electron-args.txt');
+    writeFileSync(
+      join(runtime, 'electron'),
+      `#!/bin/sh\nif [ "$1" = "--version" ]; then echo v45.5.0; exit 0; fi\nprintf '%s\\n' "$@" > '${record}'\nexit 0\n`,
+    );
+    chmodSync(join(runtime, 'electron'), 0o755);
+    const folder = join(home, 'config', 'archive-reader', 'sample-archive');
+    const run = spawnSync(process.execPath, [join(REPO, 'scripts', 'start.mjs'), folder], {
+      cwd: REPO,
+      // out/ was built above; nothing is rebuilt while other test files may be reading the tree.
+      env: { ...process.env, XDG_CONFIG_HOME: join(home, 'start-config'), ELECTRON_OVERRIDE_DIST_PATH: runtime, ARCHIVE_READER_NO_BUILD: '1' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(/browser mode/);
+    const args = readFileSync(record, 'utf8').trim().split('\n');
+    expect(args[0]).toBe(REPO);
+    expect(args.at(-1)).toBe(folder);
+    expect(readFileSync(join(REPO, 'out', 'main', 'index.js'), 'utf8')).toContain('app://archive');
   });
 });
