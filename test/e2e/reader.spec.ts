@@ -117,6 +117,16 @@ test('the reader: right-to-left, hits stepped through, entity types toggled', as
   await app.getByLabel('المظهر').selectOption('sepia');
   await screenshot(app, 'reader-ar-sepia');
 
+  // The entity panel lists the names by type; clicking one searches the archive for it.
+  const person = reader.locator('.side button.name.type-PERSON').first();
+  const name = (await person.textContent())!.trim();
+  expect(name.length).toBeGreaterThan(0);
+  await person.click();
+  const query = `person:"${name}"`;
+  await expect(app.locator('#search-input')).toHaveValue(query);
+  await expect(app.locator('section.listing')).toHaveAttribute('data-query', query);
+  await expect(rows(app).filter({ hasText: SEED_TITLE })).toHaveCount(1);
+
   // Esc closes the reader.
   await app.keyboard.press('Escape');
   await expect(reader).toHaveCount(0);
