@@ -225,3 +225,32 @@ test('the API refuses a page opened without the token', async ({ page }) => {
   const status = await page.evaluate(async () => (await fetch('/api/getStatus', { method: 'POST', body: '{}' })).status);
   expect(status).toBe(401);
 });
+
+test('partial matches are marked, strictness toggles and facets narrow the results', async ({ app }) => {
+  await search(app, 'اذربيجان زرافة');
+  await expect(rows(app)).toHaveCount(3);
+  await expect(rows(app).locator('.badge.partial')).toHaveCount(3);
+  await expect(app.locator('.list-head .count')).toContainText('٠'); // none has every word
+
+  await app.locator('#search-input').fill('');
+  await search(app, 'اذربيجان');
+  await expect(rows(app)).toHaveCount(3);
+  // Match hamza: only the article that spells it without hamza, as typed.
+  await app.getByLabel('مطابقة الهمزة').check();
+  await expect(rows(app)).toHaveCount(1);
+  await expect(rows(app).first()).toContainText(BAKU_TITLE);
+  await app.getByLabel('مطابقة الهمزة').uncheck();
+  await expect(rows(app)).toHaveCount(3);
+
+  // Facets: one source.
+  await app.locator('nav.facets label').filter({ hasText: 'Reuters' }).locator('input').check();
+  await expect(rows(app)).toHaveCount(1);
+  await expect(rows(app).first()).toContainText(MOSCOW_TITLE);
+  await app.getByRole('button', { name: 'إزالة التصفية' }).click();
+  await expect(rows(app)).toHaveCount(3);
+
+  // A malformed query is read anyway, and the UI says how.
+  await app.locator('#search-input').fill('');
+  await search(app, '"وزير');
+  await expect(app.locator('.listing .message')).toContainText('quote');
+});
