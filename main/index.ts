@@ -338,7 +338,7 @@ async function start(): Promise<void> {
   registerIpc();
   refreshMenu();
 
-  const fromArgv = archiveFromArgv(process.argv, app.isPackaged, process.cwd());
+  const fromArgv = archiveFromArgv(process.argv, { isPackaged: app.isPackaged, appPath: app.getAppPath(), cwd: process.cwd() });
   let engine: ArchiveEngine | undefined;
   // The folder asked for, else the last one, else the sample: the first of these that opens.
   for (const candidate of startupCandidates(fromArgv, state.lastArchive, sampleArchive)) {
@@ -372,7 +372,7 @@ if (!app.requestSingleInstanceLock()) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
     }
-    const folder = archiveFromArgv(argv, app.isPackaged, cwd);
+    const folder = archiveFromArgv(argv, { isPackaged: app.isPackaged, appPath: app.getAppPath(), cwd });
     if (folder) void openArchiveFromMenu(folder);
   });
   app.on('window-all-closed', () => {

@@ -1,15 +1,27 @@
 // Which archive the app opens on start, and the writable copy of the bundled sample archive.
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { folderExists } from './recent-archives.js';
 
 /**
- * The folder named on the command line, if any: the first argument after the app's own ones that is not a
- * flag (`electron . FOLDER` in development, `archive-reader FOLDER` when packaged).
+ * The folder named on the command line, if any. Packaged: `archive-reader [flags] FOLDER`. In development Electron
+ * runs as `electron [flags] APP [flags] FOLDER` (APP the project folder or its main script), and tools such as
+ * Playwright put their own flags first, so the folder is the first non-flag argument after APP.
  */
-export function archiveFromArgv(argv: readonly string[], isPackaged: boolean, cwd: string): string | undefined {
-  const args = argv.slice(isPackaged ? 1 : 2).filter((a) => !a.startsWith('-') && a !== '.');
-  return args.length > 0 ? resolve(cwd, args[0]) : undefined;
+export function archiveFromArgv(argv: readonly string[], opts: { isPackaged: boolean; appPath: string; cwd: string }): string | undefined {
+  let rest = argv.slice(1);
+  if (!opts.isPackaged) {
+    const appPath = resolve(opts.appPath);
+    const isApp = (arg: string) => {
+      if (arg.startsWith('-')) return false;
+      const p = resolve(opts.cwd, arg);
+      return p === appPath || p.startsWith(appPath + sep);
+    };
+    const at = rest.findIndex(isApp);
+    rest = at === -1 ? [] : rest.slice(at + 1);
+  }
+  const folder = rest.find((a) => !a.startsWith('-'));
+  return folder === undefined ? undefined : resolve(opts.cwd, folder);
 }
 
 /**

@@ -5,12 +5,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archiveFromArgv, ensureSampleCopy, startupCandidates } from '../../../main/startup-archive.js';
 
 describe('archiveFromArgv', () => {
-  it('reads the folder after the app in development and packaged runs', () => {
-    expect(archiveFromArgv(['/x/electron', '.', 'news'], false, '/home/u')).toBe('/home/u/news');
-    expect(archiveFromArgv(['/x/electron', 'out/main/index.js', '--inspect', '/data/أرشيف'], false, '/')).toBe('/data/أرشيف');
-    expect(archiveFromArgv(['/opt/Archive Reader/archive-reader', '/data/a'], true, '/')).toBe('/data/a');
-    expect(archiveFromArgv(['/opt/Archive Reader/archive-reader', '--no-sandbox'], true, '/')).toBeUndefined();
-    expect(archiveFromArgv(['/x/electron', '.'], false, '/')).toBeUndefined();
+  const dev = { isPackaged: false, appPath: '/work/app', cwd: '/home/u' };
+  it('reads the folder after the app in development', () => {
+    expect(archiveFromArgv(['/x/electron', '/work/app', 'news'], dev)).toBe('/home/u/news');
+    expect(archiveFromArgv(['/x/electron', '.', 'news'], { ...dev, cwd: '/work/app' })).toBe('/work/app/news');
+    expect(archiveFromArgv(['/x/electron', '/work/app/out/main/index.js', '--no-sandbox', '/data/أرشيف'], dev)).toBe('/data/أرشيف');
+    expect(archiveFromArgv(['/x/electron', '/work/app'], dev)).toBeUndefined();
+  });
+
+  it('ignores flags put before the app, as Playwright does', () => {
+    expect(archiveFromArgv(['/x/electron', '--inspect=0', '--remote-debugging-port=0', '/work/app', '--no-sandbox'], dev)).toBeUndefined();
+    expect(archiveFromArgv(['/x/electron', '--inspect=0', '/work/app', '/data/a'], dev)).toBe('/data/a');
+  });
+
+  it('reads the first non-flag argument when packaged', () => {
+    const packaged = { isPackaged: true, appPath: '/opt/Archive Reader/resources/app', cwd: '/' };
+    expect(archiveFromArgv(['/opt/Archive Reader/archive-reader', '/data/a'], packaged)).toBe('/data/a');
+    expect(archiveFromArgv(['/opt/Archive Reader/archive-reader', '--no-sandbox'], packaged)).toBeUndefined();
   });
 });
 
