@@ -211,6 +211,14 @@ test('the query help explains the syntax and its examples run', async ({ app }) 
   await app.getByRole('button', { name: 'صيغة البحث' }).click();
   const help = app.getByRole('dialog');
   await expect(help).toContainText('عبارة مطابقة');
+  // Esc and a click outside close it; the help button opens it again.
+  await app.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+  await expect(app.getByRole('button', { name: 'صيغة البحث' })).toBeFocused();
+  await app.getByRole('button', { name: 'صيغة البحث' }).click();
+  await app.locator('.brand').click();
+  await expect(help).toHaveCount(0);
+  await app.getByRole('button', { name: 'صيغة البحث' }).click();
   await expect(help).toContainText('person:');
   await screenshot(app, 'query-help-ar');
   await help.getByRole('button', { name: '"وزير الخارجية"' }).click();

@@ -45,6 +45,12 @@ export function createHttpApi(options: HttpApiOptions): ArchiveApi {
     } catch {
       body = undefined;
     }
+    if (response.status === 401) {
+      throw new ApiError(
+        'the archive server did not accept this page’s access token (it changes every time `archive-reader serve` starts): open the address it printed',
+        401,
+      );
+    }
     if (!response.ok) {
       const message = typeof body?.error === 'string' ? body.error : `HTTP ${response.status}`;
       throw new ApiError(message, response.status);

@@ -112,6 +112,11 @@ describe('HTTP client', () => {
     expect((err as ApiError).status).toBe(400);
   });
 
+  it('explains a refused token (a page left open across server restarts)', async () => {
+    const api = createHttpApi({ baseUrl: '', token: 'old', fetch: fakeFetch(401, '{"error":"missing or wrong token"}') });
+    await expect(api.getStatus()).rejects.toThrow(/access token .* open the address it printed/);
+  });
+
   it('rejects clearly when the server answers with something that is not JSON or is unreachable', async () => {
     const html = createHttpApi({ baseUrl: '', token: 't', fetch: fakeFetch(502, '<html>bad gateway</html>') });
     await expect(html.getStatus()).rejects.toThrow('HTTP 502');
