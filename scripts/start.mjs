@@ -14,6 +14,8 @@ const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/;
 const SERVER_START_TIMEOUT_MS = 120_000;
 const STATUS_POLL_MS = 3_000;
+/** A Chromium that exits sooner than this handed its window to another instance rather than being closed. */
+const HANDOFF_MS = 3_000;
 
 // ---- arguments ----
 
@@ -299,8 +301,14 @@ function runBrowserMode(archive, opts) {
       const opened = openAppWindow(url);
       console.log(opened.note);
       viewer = opened.child;
+      const openedAt = Date.now();
       viewer?.on('exit', () => {
         viewer = undefined;
+        if (Date.now() - openedAt < HANDOFF_MS) {
+          // Chromium passed the window to an instance already running on this profile and quit at once.
+          console.log('The window opened in a Chromium already running; Ctrl+C stops the server.');
+          return;
+        }
         // Closing the app window ends the session, as closing the desktop app would.
         server.kill('SIGTERM');
       });
