@@ -1,4 +1,4 @@
-import { expect, rows, screenshot, search, test } from './support.js';
+import { apiCall, expect, rows, screenshot, search, test } from './support.js';
 
 const SEED_TITLE = 'بوتين وعلييف يلتقيان في سوتشي';
 const BAKU_TITLE = 'أذربيجان توقع اتفاقا جديدا لتصدير الغاز إلى أوروبا';
@@ -11,13 +11,17 @@ const bare = (s: string) => s.replace(/[\u064B-\u065F]/g, '').replace(/[أإآ]/
 test('the library lists every article with the indexing summary and the files that failed', async ({ app }) => {
   await expect(app.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(app.locator('html')).toHaveAttribute('lang', 'ar');
+  const status = await apiCall<{ articles: number; failed: { path: string }[] }>('getStatus');
+  expect(status.articles).toBeGreaterThanOrEqual(11); // the fixture articles + the e2e markup article
   const list = rows(app);
-  await expect(list).toHaveCount(11); // 10 fixture articles + the e2e markup article
+  await expect(list).toHaveCount(status.articles);
+  await expect(app.locator('.list-head .count')).toContainText(status.articles.toLocaleString('ar-EG'));
   await expect(app.getByRole('listbox')).toContainText(SEED_TITLE);
   await expect(app.getByRole('listbox')).toContainText(BAKU_TITLE);
 
   const failed = app.locator('details.failed');
-  await expect(failed.locator('summary')).toContainText('٤');
+  await expect(failed.locator('summary')).toContainText(status.failed.length.toLocaleString('ar-EG'));
+  await expect(failed.locator('li')).toHaveCount(status.failed.length);
   await failed.locator('summary').click();
   await expect(failed).toContainText('bad/broken.json');
   await expect(failed).toContainText('invalid JSON');

@@ -34,7 +34,7 @@ export const test = base.extend<{ browser_available: void; app: Page; problems: 
       if (/Content Security Policy|Refused to/i.test(msg.text())) problems.push(`CSP: ${msg.text()}`);
     });
     await page.goto(archiveUrl());
-    await expect(page.locator('#search-input')).toBeVisible();
+    await expect(page.locator('#search-input')).toBeVisible({ timeout: 30_000 });
     await use(page);
     expect(problems).toEqual([]);
   },
@@ -44,6 +44,19 @@ export function archiveUrl(): string {
   const url = process.env.ARCHIVE_URL;
   if (!url) throw new Error('ARCHIVE_URL is not set: the global setup did not start the server');
   return url;
+}
+
+/** Calls the server's API directly (as the page would), to compare the UI with what the engine says. */
+export async function apiCall<T>(method: string, arg?: unknown): Promise<T> {
+  const url = new URL(archiveUrl());
+  const res = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${url.hash.replace('#token=', '')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(arg === undefined ? {} : { arg }),
+  });
+  const body = (await res.json()) as { result?: T; error?: string };
+  if (!res.ok) throw new Error(`${method}: ${body.error}`);
+  return body.result as T;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
