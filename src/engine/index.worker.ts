@@ -69,7 +69,11 @@ async function parseFiles(task: ParseTask): Promise<ParsedFile[]> {
   return out;
 }
 
+// Diagnostic for benchmarks only: ARCHIVE_READER_ENTITIES=off measures indexing without the entity tagger.
+const TAG_ENTITIES = process.env.ARCHIVE_READER_ENTITIES !== 'off';
+
 function entitiesOf(text: string): EntitySpan[] {
+  if (!TAG_ENTITIES) return [];
   try {
     return findEntities(text);
   } catch {

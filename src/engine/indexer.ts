@@ -193,17 +193,20 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
     let removed = 0;
     for (const id of goneIds) if (!newIds.has(id)) removed++;
     const report: IndexReport = { articles, indexed: newIds.size, unchanged, removed, failed, ms: Date.now() - started };
+    const nothingChanged =
+      opts.previous !== null && !toParse.length && !goneIds.size && JSON.stringify(scan.failures) === JSON.stringify(prev.scanFailures);
     const manifest: Manifest = {
       ...prev,
       root,
-      generation,
+      generation: nothingChanged ? prev.generation : generation,
       files,
       segments,
       scanFailures: scan.failures,
       lastReport: report,
     };
     checkCancelled();
-    writeManifest(cacheDir, manifest);
+    // An unchanged archive costs a scan and no write (searching from the CLI re-checks every time).
+    if (!nothingChanged) writeManifest(cacheDir, manifest);
     return { manifest, report, obsolete };
   } catch (e) {
     for (const f of newFiles) rmSync(join(cacheDir, f), { force: true });

@@ -11,6 +11,7 @@ import { indexOfTerm } from './term-dictionary.js';
 
 const K1 = 1.2;
 const B = 0.75;
+const POSTING_CACHE = 48;
 const NO_METADATA: Record<string, never> = Object.freeze({}) as Record<string, never>;
 
 export function createLunrIndex(
@@ -21,35 +22,38 @@ export function createLunrIndex(
 ): lunr.Index {
   const F = p.fields.length;
   const fieldIndex = new Map(p.fields.map((f, i) => [f, i]));
-  // (doc * F + field) → [termIndex, weight, …] of the terms looked up by the running query.
-  let weights = new Map<number, number[]>();
+  // The segment's terms looked up by the running query, ordered by term index: a document's vector holds
+  // the weights of these terms only, computed when Lunr asks for it.
+  let looked: { g: number; t: number; idf: number }[] = [];
   let seen = new Set<string>();
 
+  // Frequent words come back query after query: their posting objects are kept in a small LRU.
+  const recent = new Map<string, Record<string, unknown>>();
   const postingOf = (term: string) => {
     const t = indexOfTerm(p.terms, term);
     const g = terms.termIndex(term);
-    const posting: Record<string, unknown> = { _index: g };
-    const firstLookup = !seen.has(term);
-    seen.add(term);
-    const idf = t >= 0 && firstLookup ? terms.idf(term) : 0;
+    if (t >= 0 && !seen.has(term)) {
+      seen.add(term);
+      looked.push({ g, t, idf: terms.idf(term) });
+      looked.sort((a, b) => a.g - b.g);
+    }
+    let posting = recent.get(term);
+    if (posting) {
+      recent.delete(term);
+      recent.set(term, posting);
+      return posting;
+    }
+    posting = { _index: g };
+    let size = 0;
     for (let f = 0; f < F; f++) {
       const docs: Record<string, unknown> = {};
-      if (t >= 0) {
-        const avg = terms.avgFieldLength[f] || 1;
-        for (let i = p.postingStart[t * F + f]; i < p.postingStart[t * F + f + 1]; i++) {
-          const d = p.postDocs[i];
-          docs[d] = NO_METADATA;
-          if (!firstLookup) continue;
-          const tf = p.postTf[i];
-          const len = p.fieldLengths[d * F + f];
-          const score = ((idf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (len / avg)) + tf)) * boosts[f];
-          const slot = d * F + f;
-          let w = weights.get(slot);
-          if (!w) weights.set(slot, (w = []));
-          w.push(g, Math.round(score * 1000) / 1000);
-        }
-      }
+      if (t >= 0) for (let i = p.postingStart[t * F + f]; i < p.postingStart[t * F + f + 1]; i++) docs[p.postDocs[i]] = NO_METADATA;
+      if (t >= 0) size += p.postingStart[t * F + f + 1] - p.postingStart[t * F + f];
       posting[p.fields[f]] = docs;
+    }
+    if (size >= 64) {
+      recent.set(term, posting);
+      if (recent.size > POSTING_CACHE) recent.delete(recent.keys().next().value as string);
     }
     return posting;
   };
@@ -58,19 +62,35 @@ export function createLunrIndex(
     get: (_target, term) => (typeof term === 'string' && terms.has(term) ? postingOf(term) : undefined),
   });
 
+  /** Term frequency of doc d in posting list (t, f), by binary search (postings are sorted by doc). */
+  const tfOf = (t: number, f: number, d: number): number => {
+    let lo = p.postingStart[t * F + f];
+    let hi = p.postingStart[t * F + f + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = p.postDocs[mid];
+      if (v === d) return p.postTf[mid];
+      if (v < d) lo = mid + 1;
+      else hi = mid;
+    }
+    return 0;
+  };
+
   const vectorOf = (key: string): lunr.Vector | undefined => {
     const slash = key.indexOf('/');
     const f = fieldIndex.get(key.slice(0, slash));
     const d = Number(key.slice(slash + 1));
     if (f === undefined || !Number.isInteger(d) || d < 0 || d >= p.docCount) return undefined;
-    const w = weights.get(d * F + f) ?? [];
-    if (w.length > 2) {
-      const pairs: [number, number][] = [];
-      for (let i = 0; i < w.length; i += 2) pairs.push([w[i], w[i + 1]]);
-      pairs.sort((a, b) => a[0] - b[0]);
-      return new lunr.Vector(pairs.flat());
+    const elements: number[] = [];
+    const len = p.fieldLengths[d * F + f];
+    const norm = K1 * (1 - B + B * (len / (terms.avgFieldLength[f] || 1)));
+    for (const { g, t, idf } of looked) {
+      const tf = tfOf(t, f, d);
+      if (!tf) continue;
+      const score = ((idf * ((K1 + 1) * tf)) / (norm + tf)) * boosts[f];
+      elements.push(g, Math.round(score * 1000) / 1000);
     }
-    return new lunr.Vector(w);
+    return new lunr.Vector(elements);
   };
   const fieldVectors = new Proxy(Object.create(null) as Record<string, lunr.Vector>, {
     get: (_t, key) => (typeof key === 'string' ? vectorOf(key) : undefined),
@@ -90,12 +110,12 @@ export function createLunrIndex(
   const index = new lunr.Index(attrs as unknown as lunr.Index.Attributes);
   const query = index.query.bind(index);
   index.query = (fn) => {
-    weights = new Map();
+    looked = [];
     seen = new Set();
     try {
       return query(fn);
     } finally {
-      weights = new Map();
+      looked = [];
       seen = new Set();
     }
   };

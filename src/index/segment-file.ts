@@ -1,15 +1,15 @@
 // On-disk form of a segment:
 //   magic | version | header length | terms length | posting count | crc32 of the rest | header JSON | terms
 //   | varint field lengths | varint postings (per term and field: count, then doc-number deltas and tfs)
-// No positions and no scores (BM25 weights are computed at query time from archive-wide statistics). Not
-// compressed: varints are compact already and loading is a single pass. A CRC and section checks reject any
-// damaged file.
-import { crc32 } from 'node:zlib';
+// No positions and no scores (BM25 weights are computed at query time from archive-wide statistics).
+// The whole is gzip-compressed (the article metadata in the header compresses well); a CRC and section checks
+// reject any damaged file.
+import { crc32, gunzipSync, gzipSync } from 'node:zlib';
 import { ByteWriter } from './varint.js';
 import type { SegmentPostings } from './segment-postings.js';
 
 const MAGIC = 0x41525347; // "ARSG"
-export const SEGMENT_FORMAT_VERSION = 2;
+export const SEGMENT_FORMAT_VERSION = 3;
 const FIXED = 24;
 
 export function encodeSegment<H>(postings: SegmentPostings, header: H): Buffer {
@@ -42,10 +42,11 @@ export function encodeSegment<H>(postings: SegmentPostings, header: H): Buffer {
   fixed.writeUInt32LE(termBytes.length, 12);
   fixed.writeUInt32LE(postings.postDocs.length, 16);
   fixed.writeUInt32LE(crc32(body), 20);
-  return Buffer.concat([fixed, body]);
+  return gzipSync(Buffer.concat([fixed, body]), { level: 6 });
 }
 
-export function decodeSegment<H>(file: Buffer): { postings: SegmentPostings; header: H } {
+export function decodeSegment<H>(compressed: Buffer): { postings: SegmentPostings; header: H } {
+  const file = gunzipSync(compressed);
   if (file.length < FIXED || file.readUInt32LE(0) !== MAGIC) throw new Error('not a segment file');
   if (file.readUInt32LE(4) !== SEGMENT_FORMAT_VERSION) throw new Error('segment format version mismatch');
   const headerLength = file.readUInt32LE(8);

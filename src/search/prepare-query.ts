@@ -98,7 +98,8 @@ export function prepareQuery(parsed: ParsedQuery, dictionary: ArchiveTerms, extr
       boost: clause.boost ?? 1,
     };
     const unit: QueryUnit = { ...base, expansion: expand(dictionary, base) };
-    if (unit.presence !== 'not') for (const t of unit.expansion) prepared.highlightTerms.add(t);
+    // Plain words are highlighted by the analyzer's matcher; wildcard and fuzzy ones by their expansions.
+    if (unit.presence !== 'not' && (unit.wildcard || unit.editDistance)) for (const t of unit.expansion) prepared.highlightTerms.add(t);
     prepared.units.push(unit);
     return prepared.units.length - 1;
   };

@@ -24,11 +24,11 @@ async function open(dir: string, cache: string): Promise<ArchiveEngine> {
 afterEach(async () => {
   for (const e of engines.splice(0)) await e.close();
   for (const d of dirs.splice(0)) remove(d);
-});
+}, 60_000);
 
 const N = Object.keys(ARTICLES).length;
 
-describe('index cache', () => {
+describe('index cache', { timeout: 120_000 }, () => {
   it('keeps the cache outside the archive, keyed by its path, and never writes in the archive', async () => {
     const { dir, cache } = fresh();
     const before = snapshot(dir);
@@ -114,7 +114,7 @@ describe('index cache', () => {
   });
 });
 
-describe('indexing runs', () => {
+describe('indexing runs', { timeout: 120_000 }, () => {
   function bigArchive(dir: string, n: number): void {
     for (let i = 0; i < n; i++) {
       writeArticle(dir, `bulk/${i}.json`, {

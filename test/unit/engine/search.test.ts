@@ -12,13 +12,13 @@ beforeAll(async () => {
   cache = tempDir('search-cache');
   writeArchive(dir);
   engine = await openIndexed(dir, cache);
-});
+}, 120_000);
 
 afterAll(async () => {
   await engine.close();
   remove(dir);
   remove(cache);
-});
+}, 60_000);
 
 const ids = async (query: string, extra: object = {}) => (await engine.search({ query, limit: 50, ...extra })).hits.map((h) => h.id);
 
