@@ -5,6 +5,7 @@
 // out/main/*.worker.mjs, exactly as in the packaged app.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -136,6 +137,28 @@ describe('bundled main process', () => {
   it('closes the archive before quitting', () => {
     expect(seen.quitPrevented).toBe(true);
     expect(seen.quitCalls).toBe(1);
+  });
+});
+
+describe('packaged app contents', () => {
+  it('imports only Node built-ins, electron and production dependencies (what electron-builder ships)', () => {
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const files = [join(REPO, 'out', 'main'), join(REPO, 'out', 'main', 'chunks')].flatMap((dir) =>
+      existsSync(dir) ? readdirSync(dir).filter((f) => /\.m?js$/.test(f)).map((f) => join(dir, f)) : [],
+    );
+    expect(files.some((f) => f.endsWith('.worker.mjs'))).toBe(true);
+    const bare = new Set<string>();
+    for (const file of files) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:from\s*|import\(\s*|require\(\s*)"([^".][^"]*)"/g)) bare.add(m[1]);
+    }
+    const packageOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+    const missing = [...bare].filter(
+      (s) => !s.startsWith('node:') && !builtinModules.includes(s) && s !== 'electron' && !(packageOf(s) in pkg.dependencies),
+    );
+    expect(missing).toEqual([]);
+    // The preload is one self-contained file: a sandboxed preload can require nothing but electron.
+    const preload = readFileSync(join(REPO, 'out', 'preload', 'index.cjs'), 'utf8');
+    expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['electron']);
   });
 });
 
