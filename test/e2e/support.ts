@@ -33,6 +33,11 @@ export const test = base.extend<{ browser_available: void; app: Page; problems: 
     page.on('console', (msg) => {
       if (/Content Security Policy|Refused to/i.test(msg.text())) problems.push(`CSP: ${msg.text()}`);
     });
+    // Offline: the page loads nothing but its own origin (fonts included).
+    const origin = new URL(archiveUrl()).origin;
+    page.on('request', (req) => {
+      if (!req.url().startsWith(origin + '/') && !req.url().startsWith('data:')) problems.push(`network: ${req.url()}`);
+    });
     await page.goto(archiveUrl());
     await expect(page.locator('#search-input')).toBeVisible({ timeout: 30_000 });
     await use(page);
