@@ -114,22 +114,31 @@ function repeatMentions(
     return [...byType].sort((a, b) => b[1] - a[1])[0][0];
   };
   const out: EntitySpan[] = [];
+  if (votes.size === 0) return out;
+  const firstWords = new Map<string, number>();
+  for (const key of votes.keys()) {
+    const parts = key.split(' ');
+    firstWords.set(parts[0], Math.max(firstWords.get(parts[0]) ?? 0, parts.length));
+  }
   sentences.forEach(({ tokens, words }, s) => {
     for (let i = 0; i < words.length; i++) {
       if (covered[s][i]) continue;
       let matched = 0;
-      for (let n = Math.min(MAX_NAME_WORDS, words.length - i); n >= 1 && !matched; n--) {
-        if (covered[s].subarray(i, i + n).some((c) => c)) continue;
-        const rest = words.slice(i + 1, i + n);
-        for (const p of procliticLengths(words[i])) {
-          const type = typeOf([words[i].slice(p), ...rest].join(' '));
-          if (!type || (p > 0 && procliticLength(tagger, words[i]) === 0 && familiarity(tagger, words[i]) > 0)) continue;
+      for (const p of procliticLengths(words[i])) {
+        const first = p === 0 ? words[i] : words[i].slice(p);
+        const longest = firstWords.get(first);
+        if (longest === undefined) continue;
+        if (p > 0 && procliticLength(tagger, words[i]) === 0 && familiarity(tagger, words[i]) > 0) continue;
+        for (let n = Math.min(longest, MAX_NAME_WORDS, words.length - i); n >= 1 && !matched; n--) {
+          if (covered[s].subarray(i, i + n).some((c) => c)) continue;
+          const type = typeOf([first, ...words.slice(i + 1, i + n)].join(' '));
+          if (!type) continue;
           const start = tokens[i].start + surfaceIndex(tokens[i].text, p);
           const end = tokens[i + n - 1].end;
           out.push({ type, start, end, text: text.slice(start, end), origin: 'auto' });
           matched = n;
-          break;
         }
+        if (matched) break;
       }
       i += Math.max(matched, 1) - 1;
     }

@@ -11,40 +11,45 @@ export const GAZ_TYPES = ['LOC', 'ORG', 'PER'] as const;
 
 export class Gazetteer {
   private readonly types = new Map<string, number>();
-  private readonly maxWords: number;
+  /** First word of each name → the most words a name starting with it has. */
+  private readonly firstWords = new Map<string, number>();
 
   constructor(data: GazetteerData) {
-    let maxWords = 1;
     GAZ_TYPES.forEach((type, t) => {
       for (const name of data.names[type] ?? []) {
         const key = foldArabic(name).split(/\s+/).filter(Boolean).join(' ');
         if (!key) continue;
         this.types.set(key, t);
-        maxWords = Math.max(maxWords, key.split(' ').length);
+        const parts = key.split(' ');
+        this.firstWords.set(parts[0], Math.max(this.firstWords.get(parts[0]) ?? 0, parts.length));
       }
     });
-    this.maxWords = Math.min(maxWords, 6);
   }
 
   /**
    * Per word: 0 when no name covers it, else 1 + 2·type for the first word of a name and 2 + 2·type
-   * for the next ones. Longest match first; the first word may carry proclitics (لروسيا).
+   * for the next ones. Longest match; the first word may carry proclitics (لروسيا).
    */
   match(words: readonly string[]): Uint8Array {
     const codes = new Uint8Array(words.length);
     for (let i = 0; i < words.length; ) {
       let matched = 0;
-      for (let n = Math.min(this.maxWords, words.length - i); n >= 1 && !matched; n--) {
-        let rest = '';
-        for (let k = 1; k < n; k++) rest += ' ' + words[i + k];
-        for (const p of procliticLengths(words[i])) {
-          const type = this.types.get(words[i].slice(p) + rest);
-          if (type !== undefined) {
-            codes[i] = 1 + 2 * type;
-            for (let k = 1; k < n; k++) codes[i + k] = 2 + 2 * type;
-            matched = n;
-            break;
-          }
+      for (const p of procliticLengths(words[i])) {
+        const first = p === 0 ? words[i] : words[i].slice(p);
+        const longest = this.firstWords.get(first);
+        if (longest === undefined) continue;
+        let key = first;
+        let best: { n: number; type: number } | null = null;
+        for (let n = 1; n <= Math.min(longest, words.length - i); n++) {
+          if (n > 1) key += ' ' + words[i + n - 1];
+          const type = this.types.get(key);
+          if (type !== undefined) best = { n, type };
+        }
+        if (best) {
+          codes[i] = 1 + 2 * best.type;
+          for (let k = 1; k < best.n; k++) codes[i + k] = 2 + 2 * best.type;
+          matched = best.n;
+          break;
         }
       }
       i += matched || 1;

@@ -38,10 +38,18 @@ export interface ModelArrays {
 
 export interface TaggerModel extends ModelArrays {
   header: ModelHeader;
-  /** Open-addressing table: slot → feature row + 1 (0 = empty); size a power of two. */
-  table: Int32Array;
+  /**
+   * Open-addressing hash table, SLOT_WORDS int16 per slot: the feature key (two int16, key 0 = empty)
+   * then its weights for each tag, so one probe touches one cache line. Slot count a power of two.
+   */
+  table: Int16Array;
+  /** The same memory as table, for reading keys. */
+  tableKeys: Uint32Array;
   transitions: Float64Array;
 }
+
+/** int16 words per slot of TaggerModel.table (2 for the key, NUM_TAGS weights, padding). */
+export const SLOT_WORDS = 16;
 
 function align4(n: number): number {
   return (n + 3) & ~3;
@@ -91,28 +99,31 @@ export function decodeModel(data: Uint8Array): TaggerModel {
   const lexiconCounts = take((b, o, n) => new Uint16Array(b, o, n), header.lexicon, 2);
   const clusterKeys = take((b, o, n) => new Uint32Array(b, o, n), header.clusters, 4);
   const clusterIds = take((b, o, n) => new Uint32Array(b, o, n), header.clusters, 4);
-  let size = 1;
-  while (size < featureKeys.length * 2) size <<= 1;
-  const table = new Int32Array(size);
-  const mask = size - 1;
+  let slots = 1;
+  while (slots < featureKeys.length * 2) slots <<= 1;
+  const table = new Int16Array(slots * SLOT_WORDS);
+  const tableKeys = new Uint32Array(table.buffer);
+  const mask = slots - 1;
   for (let row = 0; row < featureKeys.length; row++) {
     let slot = slotOf(featureKeys[row], mask);
-    while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = row + 1;
+    while (tableKeys[slot * (SLOT_WORDS / 2)] !== 0) slot = (slot + 1) & mask;
+    tableKeys[slot * (SLOT_WORDS / 2)] = featureKeys[row];
+    table.set(weights.subarray(row * NUM_TAGS, (row + 1) * NUM_TAGS), slot * SLOT_WORDS + 2);
   }
   const transitions = Float64Array.from(header.transitions);
-  return { header, featureKeys, weights, lexiconKeys, lexiconCounts, clusterKeys, clusterIds, table, transitions };
+  return { header, featureKeys, weights, lexiconKeys, lexiconCounts, clusterKeys, clusterIds, table, tableKeys, transitions };
 }
 
-/** Row of a feature in model.weights, or -1 when the model does not know it. */
-export function featureRow(model: TaggerModel, key: number): number {
-  const { table, featureKeys } = model;
-  const mask = table.length - 1;
+/** Where a feature's weights start in model.table, or -1 when the model does not know it. */
+export function featureSlot(model: TaggerModel, key: number): number {
+  const { tableKeys } = model;
+  const half = SLOT_WORDS / 2;
+  const mask = tableKeys.length / half - 1;
   let slot = slotOf(key, mask);
   for (;;) {
-    const entry = table[slot];
-    if (entry === 0) return -1;
-    if (featureKeys[entry - 1] === key) return entry - 1;
+    const k = tableKeys[slot * half];
+    if (k === key) return slot * SLOT_WORDS + 2;
+    if (k === 0) return -1;
     slot = (slot + 1) & mask;
   }
 }

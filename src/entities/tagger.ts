@@ -1,7 +1,7 @@
 import type { ClusterLookup } from './clusters.js';
 import { MAX_FEATURES, sentenceFeatures } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
-import { featureRow, type TaggerModel } from './model.js';
+import { featureSlot, type TaggerModel } from './model.js';
 import { NUM_TAGS } from './tags.js';
 import { viterbi } from './viterbi.js';
 
@@ -16,7 +16,7 @@ export function tagWords(
   const T = NUM_TAGS;
   const feats = sentenceFeatures(words, gazetteer, clusters);
   const emissions = new Float64Array(n * T);
-  const { weights } = model;
+  const { table } = model;
   const scale = model.header.scale;
   const outsideBias = model.header.outsideBias ?? 0;
   for (let i = 0; i < n; i++) {
@@ -24,9 +24,9 @@ export function tagWords(
     for (let k = i * MAX_FEATURES, end = k + MAX_FEATURES; k < end; k++) {
       const key = feats[k];
       if (key === 0) continue;
-      const row = featureRow(model, key);
-      if (row < 0) continue;
-      for (let t = 0, w = row * T; t < T; t++, w++) emissions[base + t] += weights[w];
+      const at = featureSlot(model, key);
+      if (at < 0) continue;
+      for (let t = 0; t < T; t++) emissions[base + t] += table[at + t];
     }
     for (let t = 0; t < T; t++) emissions[base + t] *= scale;
     emissions[base] -= outsideBias;

@@ -4,19 +4,22 @@ import { NUM_TAGS, allowed } from './tags.js';
  * Best tag sequence under BIO constraints. `emissions` is n × NUM_TAGS; `transitions` is
  * (NUM_TAGS + 1) × NUM_TAGS, its last row scoring the first tag of the sentence.
  */
+const ALLOWED = new Uint8Array((NUM_TAGS + 1) * NUM_TAGS);
+for (let p = -1; p < NUM_TAGS; p++) for (let t = 0; t < NUM_TAGS; t++) ALLOWED[(p + 1) * NUM_TAGS + t] = allowed(p, t) ? 1 : 0;
+
 export function viterbi(emissions: Float64Array, n: number, transitions: Float64Array, out?: Int32Array): Int32Array {
   const T = NUM_TAGS;
   const tags = out && out.length >= n ? out : new Int32Array(n);
   if (n === 0) return tags;
   const score = new Float64Array(n * T);
   const back = new Int32Array(n * T);
-  for (let t = 0; t < T; t++) score[t] = allowed(-1, t) ? emissions[t] + transitions[T * T + t] : -Infinity;
+  for (let t = 0; t < T; t++) score[t] = ALLOWED[t] ? emissions[t] + transitions[T * T + t] : -Infinity;
   for (let i = 1; i < n; i++) {
     for (let t = 0; t < T; t++) {
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < T; p++) {
-        if (!allowed(p, t)) continue;
+        if (!ALLOWED[(p + 1) * T + t]) continue;
         const s = score[(i - 1) * T + p] + transitions[p * T + t];
         if (s > best) {
           best = s;
