@@ -12,6 +12,7 @@ import { createLunrIndex } from '../index/lunr-segment.js';
 import { decodeSegment } from '../index/segment-file.js';
 import type { SegmentPostings } from '../index/segment-postings.js';
 import type { SegmentHeader } from './index-tasks.js';
+import { queryTermForm as normalizeForm } from './text-analysis.js';
 
 export interface LoadedDoc {
   meta: ArticleMeta;
@@ -73,7 +74,8 @@ export class LoadedArchive {
       FIELDS.length,
     );
     const boosts = FIELDS.map((f) => FIELD_BOOST[f]);
-    const counts = new Map<string, EntityCount>();
+    // Spellings of one name (أف أم / اف ام) are counted together, shown in their most frequent spelling.
+    const counts = new Map<string, { total: EntityCount; spellings: Map<string, number> }>();
     data.forEach((d) => {
       const base = this.docs.length;
       d.metas.forEach((meta, local) => {
@@ -81,13 +83,21 @@ export class LoadedArchive {
         this.docs.push({ meta, segment: this.segments.length, pack: d.packs[local] });
       });
       this.segments.push({ ...d, base, index: createLunrIndex(d.postings, this.dictionary, boosts, pipeline) });
-      for (const [key, c] of d.entityCounts) {
-        const total = counts.get(key);
-        if (total) total.count += c.count;
-        else counts.set(key, { ...c });
+      for (const c of d.entityCounts.values()) {
+        const key = entityKey(c.type, normalizeForm(c.text));
+        let entry = counts.get(key);
+        if (!entry) counts.set(key, (entry = { total: { type: c.type, text: c.text, count: 0 }, spellings: new Map() }));
+        entry.total.count += c.count;
+        entry.spellings.set(c.text, (entry.spellings.get(c.text) ?? 0) + c.count);
       }
     });
-    this.entityCounts = [...counts.values()].sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1));
+    this.entityCounts = [...counts.values()]
+      .map(({ total, spellings }) => {
+        let best = total.text;
+        for (const [text, n] of spellings) if (n > (spellings.get(best) ?? 0)) best = text;
+        return { ...total, text: best };
+      })
+      .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1));
   }
 
   /**

@@ -55,11 +55,20 @@ export function makeSnippet(text: string, ranges: readonly [number, number][], w
   while (end > start && isSpace(text[end - 1])) end--;
   const head = start > 0 ? '…' : '';
   const tail = end < text.length ? '…' : '';
-  const body = text.slice(start, end).replace(/\s/g, ' ');
+  // Runs of whitespace (paragraph breaks) become one space; `at` maps text offsets to snippet offsets.
+  let body = '';
+  const at = new Int32Array(end - start + 1);
+  for (let i = start; i < end; i++) {
+    at[i - start] = head.length + body.length;
+    const space = isSpace(text[i]);
+    if (!space) body += text[i];
+    else if (!isSpace(text[i - 1]) || i === start) body += ' ';
+  }
+  at[end - start] = head.length + body.length;
   const highlights: [number, number][] = [];
   for (const [s, e] of hits) {
     if (e <= start || s >= end) continue;
-    highlights.push([Math.max(s, start) - start + head.length, Math.min(e, end) - start + head.length]);
+    highlights.push([at[Math.max(s, start) - start], at[Math.min(e, end) - start]]);
   }
   return { text: head + body + tail, highlights };
 }

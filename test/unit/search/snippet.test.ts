@@ -30,3 +30,13 @@ describe('snippet', () => {
     expect(mergeRanges([[5, 9], [0, 3], [2, 4], [9, 10]])).toEqual([[0, 4], [5, 10]]);
   });
 });
+
+describe('snippet whitespace', () => {
+  it('shows paragraph breaks as one space and keeps highlights on the words', () => {
+    const text = 'التقى بوتين\n\n\nنظيره علييف   في سوتشي';
+    const at = text.indexOf('علييف');
+    const s = makeSnippet(text, [[at, at + 5], [6, 11]]);
+    expect(s.text).toBe('التقى بوتين نظيره علييف في سوتشي');
+    expect(s.highlights.map(([a, b]) => s.text.slice(a, b))).toEqual(['بوتين', 'علييف']);
+  });
+});
