@@ -266,3 +266,19 @@ test('partial matches are marked, strictness toggles and facets narrow the resul
   await search(app, '"وزير');
   await expect(app.locator('.listing .message')).toContainText('quote');
 });
+
+test('an entity facet narrows the library to the articles naming it', async ({ app }) => {
+  const top = await apiCall<{ type: string; text: string; count: number }[]>('topEntities', { limit: 24 });
+  const entity = top.find((e) => e.count >= 2 && e.count < 11)!;
+  expect(entity, 'the fixture archive names some entity in 2+ articles').toBeDefined();
+  const expected = await apiCall<{ total: number }>('listArticles', { limit: 1, filters: { entity: [`${entity.type}:${entity.text}`] } });
+  expect(expected.total).toBeGreaterThan(0);
+  await app
+    .locator(`nav.facets label.entity-${entity.type}`)
+    .filter({ has: app.getByText(entity.text, { exact: true }) })
+    .locator('input')
+    .check();
+  await expect(rows(app)).toHaveCount(expected.total);
+  await app.getByRole('button', { name: 'إزالة التصفية' }).click();
+  await expect(rows(app)).not.toHaveCount(expected.total);
+});
