@@ -80,7 +80,22 @@ export function tagNames(text: string, tagger: LoadedTagger = loadTagger()): Ent
       i = next - 1;
     }
   });
-  return [...found.map((f) => f.span), ...repeatMentions(text, sentences, covered, found, tagger)].sort((a, b) => a.start - b.start);
+  const spans = [...found.map((f) => f.span), ...repeatMentions(text, sentences, covered, found, tagger)];
+  return joinNameParts(text, spans.sort((a, b) => a.start - b.start));
+}
+
+/** A person's name found in two pieces side by side (إلهام + علييف) is one name. */
+function joinNameParts(text: string, spans: EntitySpan[]): EntitySpan[] {
+  const out: EntitySpan[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (last && last.type === 'PERSON' && span.type === 'PERSON' && text.slice(last.end, span.start) === ' ') {
+      out[out.length - 1] = { ...last, end: span.end, text: text.slice(last.start, span.end) };
+    } else {
+      out.push(span);
+    }
+  }
+  return out;
 }
 
 const MAX_NAME_WORDS = 4;
