@@ -60,8 +60,9 @@ async function parseFiles(task: ParseTask): Promise<ParsedFile[]> {
       lines.push(line);
       pendingChars += line.length;
       ids.push(article.id);
+      if (pendingChars > 2_000_000) flush();
     }
-    if (pendingChars > 4_000_000) flush();
+    parsed.articles.length = 0; // a .jsonl file can hold thousands: let them go before the next file
     out.push({ relPath: file.relPath, ids, failures: parsed.failures });
     post({ type: 'progress', n: 1 });
   }
