@@ -122,8 +122,8 @@ function main(): void {
   const texts = loadCorpus(corpusPath);
   const chars = texts.reduce((n, t) => n + t.length, 0);
   console.log(`${texts.length} articles (title + body), ${(chars / 1e6).toFixed(2)} M characters\n`);
-  console.log('| analyzer | terms produced | distinct terms | first pass (cold) tokens/s | median of 5 warm passes tokens/s |');
-  console.log('|---|---|---|---|---|');
+  console.log('| analyzer | terms produced | distinct terms | first pass (cold) tokens/s, wall | warm tokens/s, wall (median of 5) | warm tokens/s, CPU time (median of 5) |');
+  console.log('|---|---|---|---|---|---|');
   for (const a of analyzers) {
     if (a.name === 'ours') clearAnalyzerCache();
     const distinct = new Set<string>();
@@ -136,16 +136,25 @@ function main(): void {
     }
     const coldRate = produced / ((performance.now() - t0) / 1000);
     const rates: number[] = [];
+    const cpuRates: number[] = [];
     for (let pass = 0; pass < 5; pass++) {
       t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       let n = 0;
       for (const t of texts) n += a.terms(t).length;
+      const cpu = process.cpuUsage(cpu0);
       rates.push(n / ((performance.now() - t0) / 1000));
+      cpuRates.push(n / ((cpu.user + cpu.system) / 1e6));
     }
-    console.log(`| ${a.name} | ${produced} | ${distinct.size} | ${Math.round(coldRate).toLocaleString('en')} (includes set-building) | ${Math.round(median(rates)).toLocaleString('en')} |`);
+    const fmt = (x: number) => Math.round(x).toLocaleString('en');
+    console.log(`| ${a.name} | ${produced} | ${distinct.size} | ${fmt(coldRate)} (includes collecting distinct terms) | ${fmt(median(rates))} | ${fmt(median(cpuRates))} |`);
   }
-  console.log('\nThroughput: terms produced (stop words excluded) per second by the analyzer alone over all titles+bodies, ' +
-    'in-process, strings already in memory; the warm figure is the median of 5 passes after the first (cold, cache cleared) pass.');
+  console.log('\nThroughput: terms produced (stop words excluded) per second by the analyzer alone (indexTerms for ours; ' +
+    'lunr.tokenizer + trimmer/stop-word filter/stemmer for lunr.ar) over all titles+bodies, in-process, strings already in ' +
+    'memory. Cold = first pass with the memo cache cleared; warm = median of the 5 passes after it. "wall" divides by ' +
+    'elapsed time, "CPU time" by this process\'s user+system CPU time (less distorted when other processes load the machine).');
+  const load = (globalThis as { process: NodeJS.Process }).process.platform === 'linux' ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a';
+  console.log(`Machine load average while measuring (1/5/15 min): ${load}`);
 }
 
 main();

@@ -6,6 +6,7 @@ const BEH = 0x0628;
 const KAF = 0x0643;
 const LAM = 0x0644;
 const ALEF = 0x0627;
+const HEH = 0x0647;
 
 /**
  * Suffix units, stripped from the end in any sequence, except that plural ين/ون and final ا only end a word and
@@ -55,6 +56,8 @@ function suffixCuts(norm: string, units: readonly string[]): number {
       const len = unit.length;
       if (k + len > limit) continue;
       if (k !== 0 && FINAL_ONLY.has(unit)) continue;
+      // هم/هما/هن after ا end the word itself (تفاهم, مساهمة), not a pronoun
+      if (unit.charCodeAt(0) === HEH && unit.length > 1 && unit !== 'ها' && norm.charCodeAt(end - len - 1) === ALEF) continue;
       if (unit === 'ت' && k === 0) continue;
       if (!norm.endsWith(unit, end)) continue;
       reach |= 1 << (k + len);
@@ -78,8 +81,11 @@ function minCoreAfter(norm: string, pre: number, article: boolean, suf: number):
   return alefNext ? 4 : 3;
 }
 
+/** The prefix ends with the article: ال, or لل (ل + ال with its alef dropped). */
 function endsWithArticle(norm: string, pre: number): boolean {
-  return pre >= 2 && norm.charCodeAt(pre - 2) === ALEF && norm.charCodeAt(pre - 1) === LAM;
+  if (pre < 2 || norm.charCodeAt(pre - 1) !== LAM) return false;
+  const before = norm.charCodeAt(pre - 2);
+  return before === ALEF || before === LAM;
 }
 
 /**

@@ -12,7 +12,11 @@ const ARABIC_FUNCTION_WORDS = `
 فيه فيها فيهم فيهما منه منها منهم منهما عليه عليها عليهم عليهما عنه عنها عنهم
 به بها بهم بهما له لها لهم لهما لنا لي معه معها معهم عندما بعدما قبلما مما عما فيما بما كذلك وكذلك
 ذات ذو ذي
+أنه أنها أنهم أنهما أنني أننا إنه إنها إنهم بأن بأنه بأنها بأنهم لأنه لأنها لأنهم كأنه
 `;
+
+// Conjunctions and prepositions written apart from their word ("و المغامرة", "بـ 10").
+const LONE_LETTERS = ['و', 'ف', 'ب', 'ل', 'ك'];
 
 const LATIN_FUNCTION_WORDS = 'a an and are as at be by for from in into is it its of on or that the this to was were with';
 
@@ -26,6 +30,7 @@ function build(): Set<string> {
     set.add('ف' + norm);
   }
   for (const word of LATIN_FUNCTION_WORDS.split(' ')) set.add(word);
+  for (const letter of LONE_LETTERS) set.add(letter);
   return set;
 }
 

@@ -104,7 +104,7 @@ export const MEET_GROUPS: MeetGroup[] = [
   { label: 'army', words: ['الجيش', 'جيش', 'والجيش', 'للجيش', 'بالجيش'], heldOut: true },
   { label: 'elections', words: ['الانتخابات', 'انتخابات', 'والانتخابات', 'بالانتخابات', 'للانتخابات'], heldOut: true },
   { label: 'economy', words: ['الاقتصاد', 'اقتصاد', 'الاقتصادي', 'الاقتصادية', 'واقتصاد'], heldOut: true },
-  { label: 'Germany', words: ['ألمانيا', 'المانيا', 'الألماني', 'الألمانية', 'وألمانيا', 'لألمانيا'], heldOut: true },
+  { label: 'Spain', words: ['إسبانيا', 'اسبانيا', 'الإسباني', 'الإسبانية', 'وإسبانيا', 'لإسبانيا'], heldOut: true },
   { label: 'security council', words: ['مجلس', 'المجلس', 'بمجلس', 'لمجلس', 'ومجلس'], heldOut: true },
 ];
 
