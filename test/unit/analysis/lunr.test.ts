@@ -1,6 +1,6 @@
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import { queryTermFor, registerArabicAnalyzer, useArabicAnalyzer } from '../../../src/analysis/index.js';
+import { queryTermFor, queryTermsFor, registerArabicAnalyzer, useArabicAnalyzer } from '../../../src/analysis/index.js';
 
 const docs = [
   { id: 'putin', body: 'التقى الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني إلهام علييف في مدينة سوتشي.' },
@@ -54,5 +54,31 @@ describe('Lunr integration', () => {
     const term = queryTermFor('سوتشى', { fuzzy: true });
     expect(refs(`${term}~1`)).toEqual(['putin']);
     expect(refs('ستشي~1')).toEqual(['putin']);
+  });
+});
+
+describe('Lunr tokenizer metadata', () => {
+  it('records positions that slice back to the words as written', () => {
+    const body = 'قال «وبوتين»، ثم زار الأذربيجانيين في باكو.';
+    const index = lunr(function () {
+      useArabicAnalyzer(this);
+      this.ref('id');
+      this.field('body');
+      this.metadataWhitelist = ['position'];
+      this.add({ id: '1', body });
+    });
+    const [hit] = index.search('بوتين اذربيجان');
+    const slices = Object.values(hit.matchData.metadata).flatMap((fields) =>
+      (fields.body.position as [number, number][]).map(([start, length]) => body.slice(start, start + length)),
+    );
+    expect(slices.sort()).toEqual(['الأذربيجانيين', 'وبوتين']);
+  });
+});
+
+describe('wildcard prefixes', () => {
+  it('offers the stemmed prefix first, then the prefix as typed', () => {
+    expect(queryTermsFor('الفلسطيني*', { wildcard: true })[0]).toBe('فلسطين');
+    expect(queryTermsFor('بوت', { wildcard: true })).toContain('بوت');
+    expect(queryTermsFor('في*', { wildcard: true })).toEqual(['في']);
   });
 });
