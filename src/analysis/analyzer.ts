@@ -18,7 +18,7 @@ export interface WordAnalysis {
 
 // Memo of written form → analysis: an open-addressing table keyed by the tokenizer's hash, compared against the
 // text in place, so a word seen before costs no allocation. Cleared when it fills up.
-const TABLE_BITS = 19;
+const TABLE_BITS = 18;
 const TABLE_SIZE = 1 << TABLE_BITS;
 const TABLE_MASK = TABLE_SIZE - 1;
 const MAX_ENTRIES = TABLE_SIZE * 0.6;

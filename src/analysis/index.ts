@@ -1,5 +1,10 @@
 // The Arabic analyzer: tokenization with offsets, normalization, light stemming, stop words, Lunr integration,
 // query terms (including wildcard/fuzzy) and match positions with strictness options.
+//
+// Indexing with Lunr: `lunr(function () { useArabicAnalyzer(this); ... })` (tokenizer, pipeline and search pipeline);
+// before `lunr.Index.load(json)`: `registerArabicAnalyzer(lunr)`. Bulk terms without Lunr: `indexTerms(text)`.
+// Wildcard clauses bypass Lunr's pipeline: build them from `queryTermFor(prefix, { wildcard: true })`.
+// Highlights and strict (diacritics/hamza) matching: `findMatches(text, queryWords, options)`.
 export { tokenize, forEachToken, scanWords, newWordSpans, type TokenSpan, type WordSpans } from './tokenize.js';
 export { normalize, normalizeRange, surfaceOf, type Surface } from './normalize.js';
 export { stemArabic, type Stem } from './stem.js';
