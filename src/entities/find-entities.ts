@@ -38,12 +38,16 @@ export function procliticLength(tagger: LoadedTagger, folded: string): number {
   return 0;
 }
 
-/** A nisba adjective of a listed place (الأرميني, الروسية, التركي), which is not a name itself. */
-function isPlaceAdjective(tagger: LoadedTagger, folded: string): boolean {
-  const m = /^(?:[وف]?[بلك]?)?ال(..+?)(?:يه|ي|يين|يون)$/.exec(folded);
-  if (!m) return false;
+/**
+ * A nisba of a listed place: 'adjective' (الأرميني, الروسية), which is not a name, or 'group' (المصريين,
+ * الروس as a people), which the training data counts among persons.
+ */
+function placeNisba(tagger: LoadedTagger, folded: string): 'adjective' | 'group' | null {
+  const m = /^(?:[وف]?[بلك]?)?ال(..+?)(يه|ي|يين|يون)$/.exec(folded);
+  if (!m) return null;
   const stem = m[1];
-  return [stem, stem + 'ا', stem + 'يا', stem + 'ي'].some((p) => tagger.gazetteer.has(p));
+  if (![stem, stem + 'ا', stem + 'يا', stem + 'ي'].some((p) => tagger.gazetteer.has(p))) return null;
+  return m[2] === 'يين' || m[2] === 'يون' ? 'group' : 'adjective';
 }
 
 interface Found {
@@ -65,7 +69,10 @@ export function tagNames(text: string, tagger: LoadedTagger = loadTagger()): Ent
       while (j < tags.length && isInside(tags[j]) && labelOf(tags[j]) === label) j++;
       const type = TYPE_OF[label];
       const next = j;
-      while (type && type !== 'ORGANIZATION' && i < j && isPlaceAdjective(tagger, words[i])) i++;
+      // "الأرميني نيكول باشينيان": the adjective before a name is not part of it; alone, it is no place.
+      while (type && type !== 'ORGANIZATION' && i < j - 1 && placeNisba(tagger, words[i]) === 'adjective') i++;
+      const nisba = j === i + 1 && type ? placeNisba(tagger, words[i]) : null;
+      if (nisba === 'adjective' || (nisba === 'group' && type === 'LOCATION')) i = j;
       if (type && i < j) {
         const first = tokens[i];
         const p = procliticLength(tagger, words[i]);
