@@ -128,7 +128,8 @@ export class ArchiveEngine implements EngineApi {
   /** Brings the index up to date with the folder (only new, changed and deleted files are read). */
   reindex(): Promise<IndexReport> {
     if (this.running) return this.running;
-    const archive = this.requireArchive();
+    if (!this.archive) return Promise.reject(new Error('no archive is open'));
+    const archive = this.archive;
     const abort = new AbortController();
     this.abort = abort;
     const previous: Manifest | null = archive.current.manifest.generation > 0 ? archive.current.manifest : null;
@@ -182,7 +183,8 @@ export class ArchiveEngine implements EngineApi {
   }
 
   async listArticles(req: ListRequest): Promise<ListResult> {
-    return listArticles(this.requireArchive().current, req);
+    if (!this.archive) return { total: 0, items: [], facets: { source: {}, year: {} } };
+    return listArticles(this.archive.current, req);
   }
 
   async getArticle(req: { id: string; query?: string; matchDiacritics?: boolean; matchHamza?: boolean }): Promise<ArticleView> {
@@ -200,7 +202,8 @@ export class ArchiveEngine implements EngineApi {
   }
 
   async search(req: SearchRequest): Promise<SearchResult> {
-    return searchArchive(this.requireArchive().current, req);
+    if (!this.archive) return { total: 0, fullMatches: 0, hits: [], facets: { source: {}, year: {} }, message: 'No archive is open.' };
+    return searchArchive(this.archive.current, req);
   }
 
   async topEntities(req: { type?: EntityType; limit?: number }): Promise<EntityCount[]> {

@@ -147,3 +147,17 @@ describe('search', () => {
     expect(all.facets.year).toMatchObject({ 2016: 1, 2017: 1, 2018: 1, 2019: 1, 2021: 1, 2022: 1 });
   });
 });
+
+describe('without an archive', () => {
+  it('answers empty results instead of failing, and reports no root', async () => {
+    const { ArchiveEngine } = await import('../../../src/engine/archive-engine.js');
+    const none = await ArchiveEngine.open({});
+    expect((await none.getStatus()).root).toBeNull();
+    expect(await none.search({ query: 'بوتين' })).toMatchObject({ total: 0, hits: [], message: 'No archive is open.' });
+    expect((await none.listArticles({})).total).toBe(0);
+    expect(await none.topEntities({})).toEqual([]);
+    await expect(none.reindex()).rejects.toThrow(/no archive/);
+    await expect(none.openArchive({ path: '/nonexistent/folder' })).rejects.toThrow(/not found/);
+    await none.close();
+  });
+});
