@@ -3,6 +3,32 @@
 // original text stripped, so a DOM offset is mapped back with sourceOffset().
 import { sourceOffset } from '../lib/diacritics.js';
 
+// The few DOM members used, declared structurally so this module also typechecks (and is tested) without the DOM lib.
+interface DomNode {
+  nodeType: number;
+  parentNode: DomNode | null;
+  childNodes: { length: number };
+}
+interface DomElement extends DomNode {
+  hasAttribute(name: string): boolean;
+  getAttribute(name: string): string | null;
+  contains(other: DomNode | null): boolean;
+  querySelectorAll(selector: string): Iterable<DomElement>;
+  ownerDocument: { createRange(): DomPointRange };
+}
+interface DomPointRange {
+  setStart(node: DomNode, offset: number): void;
+  comparePoint(node: DomNode, offset: number): number;
+}
+export interface DomRange {
+  collapsed: boolean;
+  commonAncestorContainer: DomNode;
+  startContainer: DomNode;
+  startOffset: number;
+  endContainer: DomNode;
+  endOffset: number;
+}
+
 export interface TextRange {
   start: number;
   end: number;
@@ -21,24 +47,24 @@ export function segmentPointOffset(
   return segStart + Math.max(0, inside);
 }
 
-function segmentOf(node: Node | null, root: Element): HTMLElement | null {
-  let el: Node | null = node;
+function segmentOf(node: DomNode | null, root: DomElement): DomElement | null {
+  let el: DomNode | null = node;
   while (el && el !== root) {
-    if (el.nodeType === 1 && (el as Element).hasAttribute('data-end')) return el as HTMLElement;
+    if (el.nodeType === 1 && (el as DomElement).hasAttribute('data-end')) return el as DomElement;
     el = el.parentNode;
   }
   return null;
 }
 
-const bound = (el: Element, name: 'data-start' | 'data-end'): number => Number(el.getAttribute(name));
+const bound = (el: DomElement, name: 'data-start' | 'data-end'): number => Number(el.getAttribute(name));
 
 /**
  * Offset of one boundary point (container, offset) of a Range inside `root`. A point between elements
  * takes the start of the next segment (for a range start) or the end of the previous one (for a range end).
  */
 export function pointToOffset(
-  root: Element,
-  container: Node,
+  root: DomElement,
+  container: DomNode,
   offset: number,
   side: 'start' | 'end',
   articleText: string,
@@ -64,7 +90,7 @@ export function pointToOffset(
 }
 
 /** A selection Range inside `root` as article offsets, or null when it is empty or outside the text. */
-export function rangeToOffsets(root: Element, range: Range, articleText: string, diacriticsHidden: boolean): TextRange | null {
+export function rangeToOffsets(root: DomElement, range: DomRange, articleText: string, diacriticsHidden: boolean): TextRange | null {
   if (range.collapsed) return null;
   if (!root.contains(range.commonAncestorContainer) && range.commonAncestorContainer !== root) return null;
   const start = pointToOffset(root, range.startContainer, range.startOffset, 'start', articleText, diacriticsHidden);

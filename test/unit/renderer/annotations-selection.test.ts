@@ -1,8 +1,13 @@
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { rangeToOffsets, segmentPointOffset, trimSelection } from '../../../renderer/src/annotations/selection.js';
 import { stripDiacritics } from '../../../renderer/src/lib/diacritics.js';
 import { segmentText } from '../../../renderer/src/lib/segments.js';
+
+// jsdom ships no type declarations; the test only needs a document.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDom = any;
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string) => { window: { document: AnyDom } } };
 
 const text = 'مع علييف ورئيس الوزراء الأرميني نيكول باشينيان، في سوتشي.';
 const voweled = 'العِلْمُ نورٌ والجَهْلُ ظلام';
@@ -25,9 +30,9 @@ function render(source: string, cuts: [number, number][], hideDiacritics = false
 }
 
 /** The text node of the segment containing offset `at`, and that segment's start. */
-function nodeAt(body: Element, at: number): { node: Text; start: number } {
-  const span = [...body.querySelectorAll('[data-start]')].find((s) => Number(s.getAttribute('data-start')) <= at && at < Number(s.getAttribute('data-end')))!;
-  return { node: span.firstChild as Text, start: Number(span.getAttribute('data-start')) };
+function nodeAt(body: AnyDom, at: number): { node: AnyDom; start: number } {
+  const span = ([...body.querySelectorAll('[data-start]')] as AnyDom[]).find((s) => Number(s.getAttribute('data-start')) <= at && at < Number(s.getAttribute('data-end')))!;
+  return { node: span.firstChild, start: Number(span.getAttribute('data-start')) };
 }
 
 describe('selection → article offsets', () => {
@@ -46,7 +51,7 @@ describe('selection → article offsets', () => {
   it('maps offsets on text shown without diacritics back to the voweled original', () => {
     const { doc, body } = render(voweled, [[9, 13]], true);
     // Displayed: "العلم نور والجهل ظلام"; select the displayed "والجهل".
-    const seg = [...body.querySelectorAll('[data-start]')].find((s) => s.textContent!.includes('والجهل'))!;
+    const seg = ([...body.querySelectorAll('[data-start]')] as AnyDom[]).find((s) => s.textContent!.includes('والجهل'))!;
     const shown = seg.textContent!;
     const range = doc.createRange();
     range.setStart(seg.firstChild!, shown.indexOf('والجهل'));
