@@ -20,7 +20,13 @@ export function declaredHtmlCharset(buf: Uint8Array): string | undefined {
   return CHARSET.exec(head)?.[1];
 }
 
-export function parseHtml(html: string): ParsedFields {
+/** linkedom needs a whole document; a saved fragment (no <body>) is wrapped in one. */
+function asDocument(html: string): string {
+  return /<body[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+}
+
+export function parseHtml(page: string): ParsedFields {
+  const html = asDocument(page);
   const { document } = parseHTML(html) as { document: Doc };
   const meta = readMeta(document);
   const article = readArticle(document);

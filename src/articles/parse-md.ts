@@ -2,14 +2,14 @@
 // then the text. Without a title in front matter the first heading is the title. A leading heading that
 // repeats the title is not repeated in the body.
 import { parse as parseYaml } from 'yaml';
-import { markdownToText } from './markdown-to-text.js';
+import { markdownToText, stripClosingHashes } from './markdown-to-text.js';
 import type { ParsedFields } from './parse-txt.js';
 import { parseTxt } from './parse-txt.js';
 import { readDate, readLocation, readSource, readTags, readTitle, readUrl, type Fields } from './metadata-fields.js';
 import { cleanLine, normaliseBody, titleFromText } from './text.js';
 
 const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-const HEADING = /^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$/;
+const HEADING_MARK = /^\s{0,3}#{1,6}\s+/;
 
 export class FrontMatterError extends Error {}
 
@@ -29,7 +29,9 @@ export function parseMd(content: string): ParsedFields {
   }
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
   const headingIndex = lines.findIndex((l) => l.trim() !== '');
-  const heading = headingIndex >= 0 ? HEADING.exec(lines[headingIndex]) : null;
+  const mark = headingIndex >= 0 ? HEADING_MARK.exec(lines[headingIndex]) : null;
+  const headingText = mark ? stripClosingHashes(lines[headingIndex].slice(mark[0].length)) : '';
+  const heading = headingText ? [lines[headingIndex], headingText] : null;
   let title = readTitle(meta);
   if (heading) {
     const headingText = cleanLine(markdownToText(heading[1]));

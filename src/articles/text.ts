@@ -1,8 +1,11 @@
 /** LF line ends, no trailing spaces, at most one blank line between paragraphs, trimmed. */
 export function normaliseBody(text: string): string {
+  // trimEnd per line, not /\s+$/gm: that regex is quadratic on long runs of spaces inside a line.
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(/[ \t\u00A0]+$/gm, '')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -45,7 +45,7 @@ const GMONTH = `(?:${GREGORIAN_MONTH_PATTERN})`;
 const HMONTH = `(?:${HIJRI_MONTH_PATTERN})`;
 /** Month, optionally doubled with another spelling: نوفمبر/ تشرين الثاني, تشرين الثاني (نوفمبر). */
 const MONTHS = `(?<m1>${GMONTH})(?:\\s*[/(\\-–]\\s*(?<m2>${GMONTH})\\s*\\)?)?`;
-const YEAR_SEP = `\\s*[،,]?\\s*(?:(?:من\\s+)?(?:ال)?(?:عام|سنة)\\s+)?`;
+const YEAR_SEP = `\\s*(?:[،,]\\s*)?(?:(?:من\\s+)?(?:ال)?(?:عام|سنة)\\s+)?`;
 const YEAR = `(?<y>${D}{4})(?!${D})`;
 const GREG_SUFFIX = `(?:\\s?م(?![\\p{L}])|\\s+ميلادي[ةه]?)?`;
 const HIJRI_SUFFIX = `(?:\\s?(?:هـ|ه)(?![\\p{L}])|\\s+هجري[ةه]?)`;
@@ -184,11 +184,21 @@ export function findDates(text: string): EntitySpan[] {
   return toSpans(text, joinWeekdays(text, pickLongest(candidates)));
 }
 
+/** Non-overlapping spans, longer ones winning; overlaps are resolved within runs of overlapping candidates. */
 function pickLongest(candidates: Candidate[]): Candidate[] {
-  const byLength = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const byStart = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
   const chosen: Candidate[] = [];
-  for (const c of byLength) if (!chosen.some((k) => c.start < k.end && k.start < c.end)) chosen.push(c);
-  return chosen.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < byStart.length; ) {
+    let end = byStart[i].end;
+    let j = i + 1;
+    while (j < byStart.length && byStart[j].start < end) end = Math.max(end, byStart[j++].end);
+    const cluster = byStart.slice(i, j).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const kept: Candidate[] = [];
+    for (const c of cluster) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+    chosen.push(...kept.sort((a, b) => a.start - b.start));
+    i = j;
+  }
+  return chosen;
 }
 
 function joinWeekdays(text: string, spans: Candidate[]): Candidate[] {

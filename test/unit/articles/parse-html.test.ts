@@ -56,6 +56,12 @@ describe('html articles', () => {
     expect(a.text.split('\n\n')[0]).toBe('سطر أول\nسطر ثان');
   });
 
+  it('reads a saved fragment without <html>/<body>', () => {
+    const a = parseOne(`<title>عنوان الصفحة</title><h1>عنوان الصفحة</h1><p>${PARAGRAPH}</p>`, 'fragment.html');
+    expect(a.title).toBe('عنوان الصفحة');
+    expect(a.text).toBe(PARAGRAPH);
+  });
+
   it('reports a page without any text', () => {
     expect(parseArticleBuffer(Buffer.from('<html><head><script>var x = 1;</script></head><body></body></html>'), 'blank.html')).toEqual({
       articles: [],

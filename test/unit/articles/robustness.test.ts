@@ -2,6 +2,7 @@
 // and whatever comes out as an article is clean text.
 import { describe, expect, it } from 'vitest';
 import { parseArticleBuffer } from '../../../src/articles/parse-file.js';
+import { findDates } from '../../../src/dates/find-dates.js';
 import { fixtureBytes } from './helpers.js';
 
 function prng(seed: number): () => number {
@@ -76,5 +77,38 @@ describe('robustness', () => {
     const md = `---\n${bomb.join('\n')}\ntitle: عنوان\n---\nنص\n`;
     const result = parseArticleBuffer(Buffer.from(md), 'bomb.md');
     expect(result.articles.length + result.failures.length).toBe(1);
+  });
+});
+
+describe('no quadratic blow-ups on hostile text', () => {
+  // Each input is 100,000 characters; a quadratic regex takes minutes on these, linear code milliseconds.
+  const N = 100_000;
+  const CASES: [string, string, string][] = [
+    ['spaces inside a txt line', 'x.txt', 'عنوان\n\nنص' + ' '.repeat(N) + 'x'],
+    ['spaces inside a md line', 'x.md', '# عنوان\n\nنص' + ' '.repeat(N) + 'x'],
+    ['spaces inside a heading', 'x.md', '# a' + ' '.repeat(N) + 'b\n\nنص'],
+    ['unclosed emphasis', 'x.md', '# t\n\n' + '*a '.repeat(N / 3)],
+    ['unclosed underscores', 'x.md', '# t\n\n' + ' _a'.repeat(N / 3)],
+    ['unclosed links', 'x.md', '# t\n\n' + '[x]('.repeat(N / 4)],
+    ['unclosed brackets', 'x.md', '# t\n\n' + '['.repeat(N)],
+    ['unclosed tags', 'x.md', '# t\n\n' + '<a'.repeat(N / 2)],
+    ['spaces in a page', 'x.html', '<p>' + ' '.repeat(N) + 'x</p>'],
+    ['spaces in a page title', 'x.html', '<title>a' + ' '.repeat(N) + 'b</title><p>نص</p>'],
+  ];
+  it.each(CASES)('%s', (_name, path, text) => {
+    const start = performance.now();
+    const result = parseArticleBuffer(Buffer.from(text), path);
+    expect(result.articles).toHaveLength(1);
+    expect(performance.now() - start).toBeLessThan(15_000);
+  });
+
+  it.each([
+    ['a month name before many spaces', 'مارس' + ' '.repeat(N) + 'x', 0],
+    ['many weekdays', 'الجمعة '.repeat(N / 7), Math.floor(N / 7)],
+    ['many small numbers', '1 '.repeat(N / 2), 0],
+  ])('findDates: %s', (_name, text, spans) => {
+    const start = performance.now();
+    expect(findDates(text)).toHaveLength(spans);
+    expect(performance.now() - start).toBeLessThan(15_000);
   });
 });
