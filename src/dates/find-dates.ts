@@ -7,7 +7,7 @@
 //   A Hijri month with a Gregorian year (رمضان 2020) gets the year as value.
 // - Relative mentions (الجمعة، يوم الأحد، الأسبوع الماضي، أمس) are spans without a value.
 // - A weekday directly before a dated expression joins it (الجمعة 26 نوفمبر 2021 is one span).
-// - Attached clitics (و ف ب ل ك, لل) stay outside the span: "في 27 سبتمبر" → "27 سبتمبر", "لعام 2020" → "عام 2020".
+// - Attached clitics (و ف ب ل ك, لل; checked in code, see CLITICS) stay outside the span: "في 27 سبتمبر" → "27 سبتمبر", "لعام 2020" → "عام 2020".
 // - A bare year counts only after a time preposition (منذ 2014، في 2020، بـ2019) and the span is the year alone.
 // - Numeric dates are read day first (26/11/2021); month first only when the day cannot be a month (11/26/2021).
 import type { EntitySpan } from '../api.js';
@@ -39,8 +39,6 @@ interface Rule {
 /** The span ends at a word boundary: a digit not followed by a digit, a letter not followed by a letter.
  * (A change between digits and letters is a boundary: sloppy text glues them, "يوم7 أفريل 2017على".) */
 const AFTER = '(?!(?<=\\p{N})\\p{N})(?!(?<=[\\p{L}\\p{M}])[\\p{L}\\p{M}])';
-const CLITIC_CHARS = '(?:[وف]?(?:لل|[بلك]ـ?)|[وف])?';
-const CLITIC = `(?<p>${CLITIC_CHARS})`;
 const GMONTH = `(?:${GREGORIAN_MONTH_PATTERN})`;
 const HMONTH = `(?:${HIJRI_MONTH_PATTERN})`;
 /** Month, optionally doubled with another spelling: نوفمبر/ تشرين الثاني, تشرين الثاني (نوفمبر). */
@@ -76,12 +74,12 @@ function numeric(day: number, month: number, year: number): { value: string } | 
 const RULES: Rule[] = [
   // 26 نوفمبر 2021 · 11 نوفمبر/ تشرين الثاني 2020 · 5 من شهر أيار · 27 سبتمبر
   {
-    source: `${CLITIC}(?<s>${DAY}\\s*(?:من\\s+)?(?:شهر\\s+)?${MONTHS}(?:${YEAR_SEP}${YEAR}${GREG_SUFFIX})?)${AFTER}`,
+    source: `(?<s>${DAY}\\s*(?:من\\s+)?(?:شهر\\s+)?${MONTHS}(?:${YEAR_SEP}${YEAR}${GREG_SUFFIX})?)${AFTER}`,
     handler: dayMonthYear,
   },
   // نوفمبر 2021 · شهر كانون الثاني 2020
   {
-    source: `${CLITIC}(?<s>(?:شهر\\s+)?${MONTHS}${YEAR_SEP}${YEAR}${GREG_SUFFIX})${AFTER}`,
+    source: `(?<s>(?:شهر\\s+)?${MONTHS}${YEAR_SEP}${YEAR}${GREG_SUFFIX})${AFTER}`,
     handler: (g) => {
       const month = monthOf(g);
       const year = toNumber(g.y!);
@@ -105,7 +103,7 @@ const RULES: Rule[] = [
   },
   // 15 ربيع الآخر 1443 هـ · شعبان 1442 · 10 رمضان · رمضان 2020
   {
-    source: `${CLITIC}(?<s>(?:${DAY}\\s*(?:من\\s+)?)?(?:شهر\\s+)?${HMONTH}(?:${YEAR_SEP}${YEAR}(?<h>${HIJRI_SUFFIX})?)?)${AFTER}`,
+    source: `(?<s>(?:${DAY}\\s*(?:من\\s+)?)?(?:شهر\\s+)?${HMONTH}(?:${YEAR_SEP}${YEAR}(?<h>${HIJRI_SUFFIX})?)?)${AFTER}`,
     handler: (g) => {
       if (g.d === undefined && g.y === undefined) return null;
       if (g.y === undefined || g.h !== undefined) return {};
@@ -115,10 +113,10 @@ const RULES: Rule[] = [
     },
   },
   // 1443 هـ · عام 1443 هـ
-  { source: `${CLITIC}(?<s>(?:(?:ال)?(?:عام|سنة)\\s+)?${YEAR}${HIJRI_SUFFIX})${AFTER}`, handler: () => ({}) },
+  { source: `(?<s>(?:(?:ال)?(?:عام|سنة)\\s+)?${YEAR}${HIJRI_SUFFIX})${AFTER}`, handler: () => ({}) },
   // عام 2020 · سنة 2020 · العام 2020 · لعام 2020م
   {
-    source: `${CLITIC}(?<s>(?:ال)?(?:عام|سنة)\\s+${YEAR}${GREG_SUFFIX})${AFTER}`,
+    source: `(?<s>(?:ال)?(?:عام|سنة)\\s+${YEAR}${GREG_SUFFIX})${AFTER}`,
     handler: (g) => {
       const year = toNumber(g.y!);
       return isPlausibleYear(year) ? { value: String(year) } : null;
@@ -126,7 +124,7 @@ const RULES: Rule[] = [
   },
   // منذ 2014 · في 2020 · مقارنة بـ2019 (the year alone)
   {
-    source: `(?<p>${CLITIC_CHARS}(?:(?:في|منذ|حتى|خلال|مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|نهاية|بداية|قبل|بعد)\\s+|بـ\\s?|ب(?=${D})))(?<s>${YEAR}${GREG_SUFFIX})(?![\\p{L}\\p{N}\\p{M}]|[./\\-:]${D}|\\s*(?:%|٪|بالمائة|بالمئة|في المائة|في المئة))`,
+    source: `(?<p>(?:(?:في|منذ|حتى|خلال|مطلع|أوائل|اوائل|أواخر|اواخر|منتصف|نهاية|بداية|قبل|بعد)\\s+|بـ\\s?|ب(?=${D})))(?<s>${YEAR}${GREG_SUFFIX})(?![\\p{L}\\p{N}\\p{M}]|[./\\-:]${D}|\\s*(?:%|٪|بالمائة|بالمئة|في المائة|في المئة))`,
     handler: (g) => {
       const year = toNumber(g.y!);
       return year >= 1900 && year <= 2099 ? { value: String(year) } : null;
@@ -134,19 +132,20 @@ const RULES: Rule[] = [
   },
   // الجمعة · يوم الأحد · الأربعاء الماضي
   {
-    source: `${CLITIC}(?<s>${WEEKDAY}(?<rel>\\s+(?:الماضي|المقبل|القادم|المنصرم|الفائت))?)${AFTER}`,
+    source: `(?<s>${WEEKDAY}(?<rel>\\s+(?:الماضي|المقبل|القادم|المنصرم|الفائت))?)${AFTER}`,
     handler: (g) => (g.rel ? {} : { weekday: true }),
     notAfter: /(?:صلاة|صلاه|خطبة|خطبه|صلوات)\s$/,
   },
   // الأسبوع الماضي · العام الجاري · أمس · غدا
   {
-    source: `${CLITIC}(?<s>(?:الأسبوع|الاسبوع|الشهر|العام|السنة|السنه)\\s+(?:الماضي|الماضية|الماضيه|المقبل|المقبلة|المقبله|القادم|القادمة|القادمه|الجاري|الجارية|الحالي|الحالية|المنصرم|المنصرمة|الفائت|الفائتة)|أول\\s+(?:أمس|امس)|أمس|امس|الأمس|غدا|غدًا|غداً|بعد\\s+غد)${AFTER}`,
+    source: `(?<s>(?:الأسبوع|الاسبوع|الشهر|العام|السنة|السنه)\\s+(?:الماضي|الماضية|الماضيه|المقبل|المقبلة|المقبله|القادم|القادمة|القادمه|الجاري|الجارية|الحالي|الحالية|المنصرم|المنصرمة|الفائت|الفائتة)|أول\\s+(?:أمس|امس)|أمس|امس|الأمس|غدا|غدًا|غداً|بعد\\s+غد)${AFTER}`,
     handler: () => ({}),
   },
 ];
 
-// Boundaries before a match are checked in code rather than with a leading lookbehind: V8 then skips ahead
-// to the first character that can start a match, which makes the scan several times faster.
+// Boundaries and clitics before a match are checked in code rather than in the pattern (a leading lookbehind
+// or optional clitic group): V8 then skips ahead to the first character that can start a match, which makes
+// the scan several times faster.
 const COMPILED = RULES.map((r) => ({ ...r, re: new RegExp(r.source, 'gu') }));
 /** Cheap pre-check: no digit, month, weekday or relative word means no date. */
 const MAYBE_DATE = new RegExp(
@@ -157,12 +156,21 @@ const LETTER_CHAR = /[\p{L}\p{M}]/u;
 const DIGIT_CHAR = /\p{N}/u;
 const JOINABLE_GAP = /^[\s،,]*$/;
 
+/** Letters that may be attached before a date word and stay outside its span (و، ف، ب، ل، ك، لل، وب، بـ…). */
+const CLITICS = new Set(['', 'و', 'ف', 'ب', 'ل', 'ك', 'بـ', 'لـ', 'كـ', 'لل', 'وب', 'ول', 'وك', 'فب', 'فل', 'فك', 'ولل', 'فلل', 'وبـ', 'ولـ', 'فبـ', 'فلـ']);
+const MAX_CLITIC = 3;
+
 function boundaryOk(text: string, at: number, boundary: Boundary): boolean {
   if (at === 0) return true;
   const prev = text[at - 1];
-  if (boundary === 'word') return DIGIT_CHAR.test(text[at]) ? !DIGIT_CHAR.test(prev) : !LETTER_CHAR.test(prev);
-  if (DIGIT_CHAR.test(prev)) return false;
-  return !(at >= 2 && './-'.includes(prev) && DIGIT_CHAR.test(text[at - 2]));
+  if (boundary === 'number') {
+    if (DIGIT_CHAR.test(prev)) return false;
+    return !(at >= 2 && './-'.includes(prev) && DIGIT_CHAR.test(text[at - 2]));
+  }
+  if (DIGIT_CHAR.test(text[at])) return !DIGIT_CHAR.test(prev);
+  let from = at;
+  while (from > 0 && at - from <= MAX_CLITIC && LETTER_CHAR.test(text[from - 1])) from--;
+  return (from === 0 || !LETTER_CHAR.test(text[from - 1])) && CLITICS.has(text.slice(from, at));
 }
 
 export function findDates(text: string): EntitySpan[] {
