@@ -15,7 +15,7 @@ export function articleFromObject(value: unknown): ParsedFields {
     throw new ArticleObjectError(`expected an article object, found ${describe(value)}`);
   }
   const obj = value as Fields;
-  const rawBody = BODY_KEYS.map((k) => obj[k]).find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
+  const rawBody = BODY_KEYS.map((k) => asBodyText(obj[k])).find((v) => v !== undefined && v.trim() !== '');
   const title = readTitle(obj);
   if (rawBody === undefined && !title) throw new ArticleObjectError('no article text (expected "body", "text" or "content")');
   const text = rawBody === undefined ? '' : normaliseBody(looksLikeHtml(rawBody) ? htmlFragmentToText(rawBody) : rawBody);
@@ -32,6 +32,13 @@ export function articleFromObject(value: unknown): ParsedFields {
   if (url) fields.url = url;
   if (tags.length) fields.tags = tags;
   return fields;
+}
+
+/** A body given as a string, or as a list of paragraph strings. */
+function asBodyText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v) && v.length > 0 && v.every((p) => typeof p === 'string')) return v.join('\n\n');
+  return undefined;
 }
 
 function describe(v: unknown): string {

@@ -31,6 +31,14 @@ const JUNK_LINE = /^(?:([A-Z]{1,4})(?:\s+\1)+|[\p{P}\p{S}\s\d]*)$/u;
 const MAX_LONE_SOURCE_WORDS = 5;
 const URL_LINE = /^(?:(?:المصدر|الرابط|source|url|link)\s*[:：]\s*)?(https?:\/\/\S+)$/i;
 const SENTENCE_END = /[.!?؟:]$/;
+/** "المصدر: رويترز", "التاريخ: 26/11/2021", "بقلم: فلان" (an author is not the source; it is dropped). */
+const LABELS: Record<string, 'source' | 'location' | 'date' | 'author'> = {
+  المصدر: 'source', الوكالة: 'source', source: 'source', agency: 'source',
+  المدينة: 'location', المكان: 'location', location: 'location', city: 'location',
+  التاريخ: 'date', 'تاريخ النشر': 'date', date: 'date', published: 'date',
+  بقلم: 'author', الكاتب: 'author', كتب: 'author', author: 'author', by: 'author',
+};
+const LABELLED_LINE = new RegExp(`^(${Object.keys(LABELS).join('|')})\\s*[:：]\\s*(\\S.*)$`, 'i');
 
 export function parseTxt(content: string): ParsedFields {
   const lines = content.replace(/\r\n?/g, '\n').split('\n');
@@ -71,11 +79,19 @@ function readHeader(lines: string[]): Header {
   if (block.length === 0 || block.length > MAX_HEADER_LINES || !block.every(isHeaderLine)) return { consumed: 0 };
   const header: Header = { consumed: j };
   const names: string[] = [];
+  let labelled = false;
   for (const line of block) {
     const url = URL_LINE.exec(line);
+    const label = LABELLED_LINE.exec(line);
     if (url) header.url ??= url[1];
     else if (JUNK_LINE.test(line)) continue;
-    else {
+    else if (label) {
+      labelled = true;
+      const field = LABELS[label[1].toLowerCase()];
+      const value = label[2];
+      if (field === 'date') header.date ??= parsePublishedDate(value);
+      else if (field === 'source' || field === 'location') header[field] ??= value;
+    } else {
       const date = parsePublishedDate(line);
       if (date && !header.date) header.date = date;
       else names.push(line);
@@ -83,10 +99,12 @@ function readHeader(lines: string[]): Header {
   }
   // Without a date or URL, only a block of name lines or one very short line (an agency) is a header.
   const loneName = names.length === 1 && block.length === 1 && names[0].split(' ').length <= MAX_LONE_SOURCE_WORDS;
-  if (!header.date && !header.url && names.length < 2 && !loneName) return { consumed: 0 };
+  if (!header.date && !header.url && !labelled && names.length < 2 && !loneName) return { consumed: 0 };
   if (j >= lines.length || lines.slice(j).every((l) => l.trim() === '')) return { consumed: 0 };
-  if (names[0]) header.source = names[0];
-  if (names[1]) header.location = names[1];
+  for (const name of names) {
+    if (!header.source) header.source = name;
+    else if (!header.location) header.location = name;
+  }
   return header;
 }
 

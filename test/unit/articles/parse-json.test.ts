@@ -25,6 +25,10 @@ describe('json articles', () => {
     expect(a).toMatchObject({ text: 'فقرة أولى\n\nفقرة ثانية', date: '2021-11-26T18:23', source: 'بي بي سي' });
   });
 
+  it('accepts a body given as a list of paragraphs', () => {
+    expect(parseOne(JSON.stringify({ title: 'ع', paragraphs: 'x', body: ['فقرة أولى', 'فقرة ثانية'] }), 'p.json').text).toBe('فقرة أولى\n\nفقرة ثانية');
+  });
+
   it('makes a title from the body when there is none', () => {
     expect(parseOne(JSON.stringify({ body: 'نص قصير بلا عنوان' }), 'b.json').title).toBe('نص قصير بلا عنوان');
   });

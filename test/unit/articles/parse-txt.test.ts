@@ -47,6 +47,11 @@ describe('txt articles', () => {
     expect(a.text).toBe('قال مسؤولون اليوم إن المحادثات ستستأنف الأسبوع المقبل في جنيف بمشاركة جميع الأطراف.');
   });
 
+  it('reads labelled header lines and drops an author line', () => {
+    const a = parseOne('عنوان الخبر\n\nبقلم: سامي خليل\nالمصدر: رويترز\nالمدينة: عمّان\nالتاريخ: 3 أيار 2018\n\nنص الخبر هنا.\n', 'l.txt');
+    expect(a).toMatchObject({ title: 'عنوان الخبر', source: 'رويترز', location: 'عمّان', date: '2018-05-03', text: 'نص الخبر هنا.' });
+  });
+
   it('without a header: first line is the title, the rest is the body', () => {
     const a = parseOne(fixtureBytes('news/no-header.txt'), 'news/no-header.txt');
     expect(a.title).toBe('اجتماع وزاري عربي في عمّان');
