@@ -37,6 +37,7 @@ export async function parseArticleFile(absPath: string, relPath: string, opts: P
   try {
     const info = await stat(absPath);
     if (info.isDirectory()) return fail(relPath, 'is a folder, not a file');
+    if (!info.isFile()) return fail(relPath, 'not a regular file (device, socket or pipe)');
     if (info.size > maxBytes) return fail(relPath, tooLargeError(info.size, maxBytes));
     const buf = await readFile(absPath);
     return parseArticleBuffer(buf, relPath, opts);

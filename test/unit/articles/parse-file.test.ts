@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleFormatOf } from '../../../src/articles/formats.js';
 import { parseArticleBuffer, parseArticleFile } from '../../../src/articles/parse-file.js';
+import { scanArchive } from '../../../src/articles/scan-archive.js';
 
 describe('parseArticleFile / parseArticleBuffer', () => {
   it('reports a file over the size limit without reading it', async () => {
@@ -24,6 +26,19 @@ describe('parseArticleFile / parseArticleBuffer', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parse-file-'));
     try {
       expect((await parseArticleFile(dir, 'folder.txt')).failures).toEqual([{ path: 'folder.txt', error: 'is a folder, not a file' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('reports a named pipe instead of waiting on it forever', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parse-file-'));
+    try {
+      execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+      expect((await parseArticleFile(join(dir, 'pipe.txt'), 'pipe.txt')).failures).toEqual([
+        { path: 'pipe.txt', error: 'not a regular file (device, socket or pipe)' },
+      ]);
+      expect((await scanArchive(dir)).files).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
