@@ -3,6 +3,7 @@
 // Default corpus: ../shared/data/corpus/ant-v1.1.jsonl.gz relative to the repository (skipped when absent).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import lunr from 'lunr';
@@ -154,7 +155,7 @@ function main(): void {
     'memory. Cold = first pass with the memo cache cleared; warm = median of the 5 passes after it. "wall" divides by ' +
     'elapsed time, "CPU time" by this process\'s user+system CPU time (less distorted when other processes load the machine).');
   const load = (globalThis as { process: NodeJS.Process }).process.platform === 'linux' ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a';
-  console.log(`Machine load average while measuring (1/5/15 min): ${load}`);
+  console.log(`Machine: Node ${process.version}, ${cpus().length} cores; load average while measuring (1/5/15 min): ${load}`);
 }
 
 main();
