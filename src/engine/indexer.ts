@@ -136,6 +136,9 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
         files[p.relPath] = { size: f.size, mtimeMs: f.mtimeMs, ids: p.ids, failures: p.failures };
         for (const id of p.ids) newIds.add(id);
       }
+      // A fresh pool for the build: the parse workers' heaps (a large .jsonl file) are given back first.
+      await pool.terminate();
+      pool = null;
       for (const name of readdirSync(spoolDir)) {
         const seg = Number(/^s(\d+)-/.exec(name)?.[1]);
         if (!spoolBySegment.has(seg)) spoolBySegment.set(seg, []);
@@ -153,6 +156,7 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
     const segments = [...prev.segments];
     const obsolete: string[] = [];
     if (dirty.length) {
+      checkCancelled();
       pool ??= new WorkerPool(Math.min(workerCount, dirty.length));
       let done = 0;
       let total = newIds.size;
