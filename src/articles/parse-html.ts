@@ -38,12 +38,13 @@ export function parseHtml(page: string): ParsedFields {
     const rest = text.slice(title.length);
     if (rest === '' || rest.startsWith('\n')) text = rest.trim() || text;
   }
-  text = dropLeadingDateLine(text);
+  const dateLine = leadingDateLine(text);
+  if (dateLine) text = dateLine.rest;
   if (!title) title = titleFromText(text);
   const fields: ParsedFields = { title, text };
   const source =
     meta.source || cleanLine(article.siteName ?? '') || cleanLine(article.byline ?? '') || siteFromDocTitle(meta.docTitle, title);
-  const date = meta.date ?? (article.publishedTime ? parsePublishedDate(article.publishedTime) : undefined);
+  const date = meta.date ?? (article.publishedTime ? parsePublishedDate(article.publishedTime) : undefined) ?? dateLine?.date;
   if (source) fields.source = source;
   if (date) fields.date = date;
   if (meta.url) fields.url = meta.url;
@@ -72,16 +73,16 @@ const ISO_TIME = /(?<=\d)T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})
 /** What may remain of a date line once its dates are removed: a time, punctuation, "published/updated" words. */
 const DATE_LINE_LEFTOVER = /^(?:[\s\d:.,،|\-–/()]|نشر|نُشر|في|بتاريخ|تاريخ|النشر|آخر|تحديث|التحديث|الساعة|published|updated|on|at)*$/i;
 
-/** A first paragraph holding only the publication date (a byline <time>) is metadata, not body. */
-function dropLeadingDateLine(text: string): string {
+/** A first paragraph holding only the publication date (a byline <time>, "نشر في …") is metadata, not body. */
+function leadingDateLine(text: string): { rest: string; date?: string } | undefined {
   const cut = text.indexOf('\n\n');
-  if (cut < 0 || cut > MAX_DATE_LINE_CHARS) return text;
+  if (cut < 0 || cut > MAX_DATE_LINE_CHARS) return undefined;
   const first = text.slice(0, cut);
-  if (first.split(/\s+/).length > MAX_DATE_LINE_WORDS) return text;
-  let rest = first.replace(ISO_TIME, '');
-  for (const span of findDates(rest).reverse()) rest = rest.slice(0, span.start) + rest.slice(span.end);
-  if (rest.length === first.length || !DATE_LINE_LEFTOVER.test(rest)) return text;
-  return text.slice(cut + 2);
+  if (first.split(/\s+/).length > MAX_DATE_LINE_WORDS) return undefined;
+  let leftover = first.replace(ISO_TIME, '');
+  for (const span of findDates(leftover).reverse()) leftover = leftover.slice(0, span.start) + leftover.slice(span.end);
+  if (leftover.length === first.length || !DATE_LINE_LEFTOVER.test(leftover)) return undefined;
+  return { rest: text.slice(cut + 2), date: parsePublishedDate(first) };
 }
 
 interface PageMeta {

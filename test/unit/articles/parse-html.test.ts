@@ -51,6 +51,13 @@ describe('html articles', () => {
     expect(a).toMatchObject({ title: 'عنوان من JSON-LD', source: 'الجزيرة', date: '2022-03-04T05:06', text: `${PARAGRAPH}\n\n${PARAGRAPH}` });
   });
 
+  it('takes the date from a "published on" line when the page has no date metadata, and drops that line', () => {
+    const html = `<html><body><article><h1>عنوان</h1><p>نشر في 26.11.2021 18:23</p><p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></article></body></html>`;
+    const a = parseOne(html, 'dated.html');
+    expect(a.date).toBe('2021-11-26T18:23');
+    expect(a.text).toBe(`${PARAGRAPH}\n\n${PARAGRAPH}`);
+  });
+
   it('keeps <br> as a line break inside a paragraph', () => {
     const a = parseOne(`<html><body><article><h1>ع</h1><p>سطر أول<br>سطر ثان</p><p>${PARAGRAPH}</p></article></body></html>`, 'br.html');
     expect(a.text.split('\n\n')[0]).toBe('سطر أول\nسطر ثان');
