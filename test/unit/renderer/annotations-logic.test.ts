@@ -11,6 +11,7 @@ import {
   toApiFilter,
 } from '../../../renderer/src/annotations/filter-state.js';
 import { annotationLayers, entityAt, highlightsAt } from '../../../renderer/src/annotations/layers.js';
+import { withNoteHits } from '../../../renderer/src/annotations/note-hits.js';
 import { segmentClasses, segmentText } from '../../../renderer/src/lib/segments.js';
 import { readerLayers } from '../../../renderer/src/reader/layers.js';
 
@@ -114,5 +115,34 @@ describe('annotations view state', () => {
   it('names export files by format and date', () => {
     expect(exportFileName('md', new Date('2026-11-29T20:00:00Z'))).toBe('annotations-2026-11-29.md');
     expect(exportFileName('json', new Date('2026-11-29T20:00:00Z'))).toBe('annotations-2026-11-29.json');
+  });
+});
+
+describe('note hits in the search results list', () => {
+  const hit = (id: string, kind: 'article' | 'annotation' = 'article') => ({ id, title: id, score: 1, snippet: { text: '', highlights: [] }, kind });
+  const articles = Array.from({ length: 7 }, (_, i) => hit(`a${i}`));
+  // The engine: article hits by offset; note hits appended on the first page only.
+  const engine = async (offset: number, limit: number) => ({
+    total: articles.length,
+    items: [...articles.slice(offset, offset + limit), ...(offset === 0 ? [hit('n1', 'annotation'), hit('n2', 'annotation')] : [])],
+  });
+
+  it('lists note hits first and pages through every article hit exactly once', async () => {
+    const first = await engine(0, 3);
+    const source = withNoteHits('k', first.items, first.total, 3, engine);
+    expect(source.total).toBe(9);
+    expect(source.notes).toBe(2);
+    expect(source.firstPage.map((h) => h.id)).toEqual(['n1', 'n2', 'a0']);
+    const ids = [...source.firstPage.map((h) => h.id)];
+    for (let offset = 3; offset < source.total; offset += 3) ids.push(...(await source.fetchPage(offset, 3)).items.map((h) => h.id));
+    expect(ids).toEqual(['n1', 'n2', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6']);
+    // Page 0 fetched again (evicted from the cache): the same rows, no duplicated notes.
+    expect((await source.fetchPage(0, 3)).items.map((h) => h.id)).toEqual(['n1', 'n2', 'a0']);
+  });
+
+  it('shows note hits when no article matches', async () => {
+    const source = withNoteHits('k', [hit('n1', 'annotation')], 0, 100, async () => ({ total: 0, items: [] }));
+    expect(source.total).toBe(1);
+    expect(source.firstPage.map((h) => h.id)).toEqual(['n1']);
   });
 });
