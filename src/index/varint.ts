@@ -1,4 +1,5 @@
-// Unsigned LEB128 varints over a growable byte buffer: the compact on-disk form of postings.
+// Unsigned LEB128 varints into a growable byte buffer: the compact on-disk form of postings
+// (segment-file.ts reads them back with an inlined loop).
 
 export class ByteWriter {
   private buf = new Uint8Array(1 << 16);
@@ -31,34 +32,5 @@ export class ByteWriter {
 
   result(): Uint8Array {
     return this.buf.subarray(0, this.length);
-  }
-}
-
-export class ByteReader {
-  pos = 0;
-  constructor(private readonly buf: Uint8Array) {}
-
-  uint(): number {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      if (this.pos >= this.buf.length) throw new Error('truncated varint');
-      const b = this.buf[this.pos++];
-      result += (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) return result;
-      shift += 7;
-      if (shift > 35) throw new Error('varint too long');
-    }
-  }
-
-  bytes(n: number): Uint8Array {
-    if (this.pos + n > this.buf.length) throw new Error('truncated section');
-    const out = this.buf.subarray(this.pos, this.pos + n);
-    this.pos += n;
-    return out;
-  }
-
-  get done(): boolean {
-    return this.pos >= this.buf.length;
   }
 }

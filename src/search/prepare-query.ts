@@ -4,7 +4,7 @@ import lunr from 'lunr';
 import type { Filters } from '../api.js';
 import { analyzeTokens, indexTerms, queryTerm, queryTermForm, wildcardPrefixes } from '../engine/text-analysis.js';
 import { phraseKey } from './phrase-match.js';
-import { FIELDS, ENTITY_FIELD, type FieldName } from '../index/fields.js';
+import { ENTITY_FIELD, type FieldName } from '../index/fields.js';
 import type { ArchiveTerms } from '../index/archive-terms.js';
 import type { ParsedQuery, Presence, QueryClause } from './query-types.js';
 
@@ -136,4 +136,3 @@ export function prepareQuery(parsed: ParsedQuery, dictionary: ArchiveTerms, extr
   return prepared;
 }
 
-export { FIELDS };
