@@ -6,7 +6,8 @@
 //   (Gregorian) date and an arithmetic Hijri conversion can be a day or two off the official calendar.
 //   A Hijri month with a Gregorian year (رمضان 2020) gets the year as value.
 // - Relative mentions (الجمعة، يوم الأحد، الأسبوع الماضي، أمس) are spans without a value.
-// - A weekday directly before a dated expression joins it (الجمعة 26 نوفمبر 2021 is one span).
+// - A weekday directly before a dated expression or a named day joins it (الجمعة 26 نوفمبر 2021 is one span,
+//   and so is الجمعة 15 ربيع الآخر 1443هـ).
 // - Attached clitics (و ف ب ل ك, لل; checked in code, see CLITICS) stay outside the span: "في 27 سبتمبر" → "27 سبتمبر", "لعام 2020" → "عام 2020".
 // - A bare year counts only after a time preposition (منذ 2014، في 2020، بـ2019) and the span is the year alone.
 // - Numeric dates are read day first (26/11/2021); month first only when the day cannot be a month (11/26/2021).
@@ -21,10 +22,12 @@ interface Candidate {
   value?: string;
   /** A bare weekday that may join a following dated span. */
   weekday?: boolean;
+  /** Names a day (26 نوفمبر, 15 رمضان 1443 هـ) even when there is no Gregorian value: a weekday before it joins. */
+  day?: boolean;
 }
 
 type Groups = Record<string, string | undefined>;
-type Handler = (g: Groups) => { value?: string; weekday?: boolean } | null;
+type Handler = (g: Groups) => { value?: string; weekday?: boolean; day?: boolean } | null;
 /** What may precede a match: 'word' = no letter or mark before a letter, no digit before a digit;
  * 'number' = no digit (nor digit + separator). */
 type Boundary = 'word' | 'number';
@@ -55,14 +58,14 @@ function monthOf(g: Groups): number | undefined {
   return gregorianMonthNumber(g.m1 ?? '');
 }
 
-function dayMonthYear(g: Groups): { value?: string } | null {
+function dayMonthYear(g: Groups): { value?: string; day: true } | null {
   const day = toNumber(g.d!);
   const month = monthOf(g);
   if (month === undefined || day < 1 || day > 31) return null;
-  if (g.y === undefined) return {};
+  if (g.y === undefined) return { day: true };
   const year = toNumber(g.y);
   if (!isValidDate(year, month, day)) return null;
-  return { value: isoDate(year, month, day) };
+  return { value: isoDate(year, month, day), day: true };
 }
 
 function numeric(day: number, month: number, year: number): { value: string } | null {
@@ -106,10 +109,11 @@ const RULES: Rule[] = [
     source: `(?<s>(?:${DAY}\\s*(?:من\\s+)?)?(?:شهر\\s+)?${HMONTH}(?:${YEAR_SEP}${YEAR}(?<h>${HIJRI_SUFFIX})?)?)${AFTER}`,
     handler: (g) => {
       if (g.d === undefined && g.y === undefined) return null;
-      if (g.y === undefined || g.h !== undefined) return {};
+      const day = g.d !== undefined;
+      if (g.y === undefined || g.h !== undefined) return { day };
       const year = toNumber(g.y);
-      if (year >= 1300 && year <= 1600) return {};
-      return isPlausibleYear(year) ? { value: String(year) } : null;
+      if (year >= 1300 && year <= 1600) return { day };
+      return isPlausibleYear(year) ? { value: String(year), day } : null;
     },
   },
   // 1443 هـ · عام 1443 هـ
@@ -214,7 +218,7 @@ function joinWeekdays(text: string, spans: Candidate[]): Candidate[] {
   for (let i = 0; i < spans.length; i++) {
     const cur = spans[i];
     const next = spans[i + 1];
-    if (cur.weekday && next && next.value !== undefined && JOINABLE_GAP.test(text.slice(cur.end, next.start))) {
+    if (cur.weekday && next && (next.day || next.value !== undefined) && JOINABLE_GAP.test(text.slice(cur.end, next.start))) {
       out.push({ start: cur.start, end: next.end, value: next.value });
       i++;
     } else out.push(cur);
