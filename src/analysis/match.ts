@@ -98,7 +98,8 @@ function stemAgrees(q: QueryWord, doc: WordAnalysis, docSurface: Surface, option
   const dStart = doc.pre;
   const dLen = doc.norm.length - doc.suf - doc.pre;
   const len = q.prefix ? Math.min(qLen, dLen) : qLen;
-  if (!q.prefix && qLen !== dLen) return true; // stems spelled differently (a listed variant): nothing to align
+  // Stems spelled differently (a listed variant such as سنة/سنوات, or a fuzzy match): nothing to align.
+  if (!q.prefix && (qLen !== dLen || !qa.norm.startsWith(doc.norm.slice(dStart, dStart + dLen), qStart))) return true;
   for (let k = 0; k < len; k++) {
     if (options.matchHamza && qs.strict.charCodeAt(qStart + k) !== docSurface.strict.charCodeAt(dStart + k)) return false;
     if (options.matchDiacritics && (qs.marks[qStart + k] & ~docSurface.marks[dStart + k]) !== 0) return false;
