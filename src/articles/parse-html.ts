@@ -9,7 +9,7 @@ import { measureTree, nodeToText } from './html-to-text.js';
 import type { ParsedFields } from './parse-txt.js';
 import { cleanLine, normaliseBody, titleFromText } from './text.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- linkedom's DOM is typed loosely without lib.dom */
+/** linkedom's DOM, typed loosely: the project compiles without lib.dom (no DOM globals in the engine). */
 type Doc = any;
 
 const CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i;
