@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Article } from '../../../src/api.js';
 import { parseArticleBuffer, parseArticleFile } from '../../../src/articles/parse-file.js';
 import { scanArchive } from '../../../src/articles/scan-archive.js';
+import { findDates } from '../../../src/dates/find-dates.js';
 
 const args = process.argv.slice(2);
 const root = args[0];
@@ -61,6 +62,17 @@ for (let i = 0; i < runs; i++) {
 const countByFormat: Record<string, number> = {};
 for (const { f } of buffers) countByFormat[f.format] = (countByFormat[f.format] ?? 0) + 1;
 
+// findDates over every article text (it runs on each article while indexing).
+const dateTimes: number[] = [];
+let dateSpans = 0;
+for (let i = 0; i < runs; i++) {
+  const t = performance.now();
+  dateSpans = 0;
+  for (const a of articles) dateSpans += findDates(a.text).length;
+  dateTimes.push(performance.now() - t);
+}
+const textChars = articles.reduce((n, a) => n + a.text.length, 0);
+
 const LATIN1_MOJIBAKE = /[ØÙÃÂ][\u0080-\u00BF]|[ØÙ][\u00A0-\u00FF]{1}/;
 let replacementChars = 0;
 let mojibakeArticles = 0;
@@ -85,6 +97,12 @@ const report: Record<string, unknown> = {
   parseOnlyPerFormat: Object.fromEntries(
     Object.entries(perFormat).map(([k, v]) => [k, { files: countByFormat[k], msMedian: Math.round(median(v)), perSecond: Math.round(countByFormat[k] / (median(v) / 1000)) }]),
   ),
+  findDates: {
+    spans: dateSpans,
+    msMedian: Math.round(median(dateTimes)),
+    microsecondsPerArticle: Math.round((median(dateTimes) * 1000) / articles.length),
+    microsecondsPerKChars: Math.round((median(dateTimes) * 1000) / (textChars / 1000)),
+  },
   replacementChars,
   latin1MojibakeArticles: mojibakeArticles,
   controlChars,
