@@ -10,6 +10,7 @@ import { apiCall, expect, rows, screenshot, search, test } from './support.js';
 const SEED_ID = 'seed/000_5325abadd3a796aa.txt';
 const SEED_TITLE = 'بوتين وعلييف يلتقيان في سوتشي';
 const BAKU_TITLE = 'أذربيجان توقع اتفاقا جديدا لتصدير الغاز إلى أوروبا';
+const CAIRO_TITLE = 'مؤتمر عن اللغة العربية في القاهرة';
 
 /**
  * A second article naming باشينيان (no fixture does), written into this run's copy of the archive only. The
@@ -145,11 +146,11 @@ test('a highlight with a note and tags, made by selecting words, is on exactly t
     tags: ['جغرافيا', 'قمة'],
     anchor: { start, end: start + 'البحر الأسود'.length },
   });
-  expect(await highlightedTexts(app, 'green')).toEqual(['البحر الأسود']);
+  await expect.poll(() => highlightedTexts(app, 'green')).toEqual(['البحر الأسود']);
 
   await app.reload();
   await expect(app.locator('article.reader h1')).toHaveText(SEED_TITLE);
-  expect(await highlightedTexts(app, 'green')).toEqual(['البحر الأسود']);
+  await expect.poll(() => highlightedTexts(app, 'green')).toEqual(['البحر الأسود']);
   const side = app.locator('.annotations-panel');
   const item = side.locator(`[data-annotation="${saved.id}"]`);
   await expect(item).toContainText('البحر الأسود');
@@ -181,7 +182,7 @@ test('a highlight with a note and tags, made by selecting words, is on exactly t
   await popup.getByLabel('ملاحظة').fill('البحر الأسود: منتجع القمم');
   await popup.getByRole('button', { name: 'حفظ' }).click();
   await expect(popup).toHaveCount(0);
-  expect(await highlightedTexts(app, 'blue')).toEqual(['البحر الأسود']);
+  await expect.poll(() => highlightedTexts(app, 'blue')).toEqual(['البحر الأسود']);
   const [edited] = await apiCall<AnchoredAnnotation[]>('listAnnotations', { articleId: SEED_ID });
   expect(edited).toMatchObject({ id: saved.id, color: 'blue', note: 'البحر الأسود: منتجع القمم' });
 
@@ -189,7 +190,7 @@ test('a highlight with a note and tags, made by selecting words, is on exactly t
   await app.getByRole('button', { name: /English/ }).click();
   await expect(app.locator('.annotations-panel h2')).toHaveText('My annotations');
   await app.getByRole('button', { name: 'Hide diacritics' }).click();
-  expect(await highlightedTexts(app, 'blue')).toEqual(['البحر الأسود']);
+  await expect.poll(() => highlightedTexts(app, 'blue')).toEqual(['البحر الأسود']);
   await item.getByRole('button', { name: /Go to this annotation/ }).click();
   await screenshot(app, 'annotations-reader-en');
 
@@ -198,6 +199,26 @@ test('a highlight with a note and tags, made by selecting words, is on exactly t
   await expect(item).toHaveCount(0);
   await expect(app.locator('article.reader .body .annotation')).toHaveCount(0);
   expect(await apiCall<AnchoredAnnotation[]>('listAnnotations', { articleId: SEED_ID })).toEqual([]);
+});
+
+test('a selection made with diacritics hidden is stored on the voweled original, exactly', async ({ app }) => {
+  await search(app, 'الحكومة');
+  await rows(app).filter({ hasText: CAIRO_TITLE }).click();
+  await app.getByRole('button', { name: 'إخفاء التشكيل' }).click();
+  await expect(app.locator('article.reader .body')).toContainText('العلم نور');
+  await dragSelect(app, 'العلم نور');
+  const popup = app.getByRole('dialog', { name: 'تعليق' });
+  await expect(popup.locator('.quote')).toHaveText('الْعِلْمُ نُورٌ');
+  await popup.getByRole('button', { name: 'تمييز' }).click();
+  await expect(popup).toHaveCount(0);
+  const [saved] = await apiCall<AnchoredAnnotation[]>('listAnnotations', { color: 'yellow' });
+  const text = (await apiCall<ArticleView>('getArticle', { id: saved.articleId })).text;
+  expect(saved.quote.exact).toBe('الْعِلْمُ نُورٌ');
+  expect(text.slice(saved.anchor!.start, saved.anchor!.end)).toBe('الْعِلْمُ نُورٌ');
+  await expect.poll(() => highlightedTexts(app, 'yellow')).toEqual(['العلم نور']);
+  await app.getByRole('button', { name: 'إخفاء التشكيل' }).click();
+  await expect.poll(() => highlightedTexts(app, 'yellow')).toEqual(['الْعِلْمُ نُورٌ']);
+  await apiCall('deleteAnnotation', { id: saved.id });
 });
 
 test('a name taught once (archive-wide) is highlighted in another article, and deleting the rule undoes it', async ({ app }) => {

@@ -107,3 +107,13 @@ describe('trimming a selection', () => {
     expect(trimSelection('، . ؟', 0, 5)).toBeNull();
   });
 });
+
+describe('a selection ending before the diacritics of its last letter', () => {
+  it('takes those marks in (they belong to the letter)', () => {
+    const s = 'قال: الْعِلْمُ نُورٌ»';
+    const start = s.indexOf('الْعِلْمُ');
+    const end = s.indexOf('ٌ'); // right after ر, before its tanween
+    const got = trimSelection(s, start, end)!;
+    expect(s.slice(got.start, got.end)).toBe('الْعِلْمُ نُورٌ');
+  });
+});
