@@ -5,10 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Article } from '../../../src/api.js';
-import { parseArticleBuffer, parseArticleFile } from '../../../src/articles/parse-file.js';
-import { scanArchive } from '../../../src/articles/scan-archive.js';
-import { findDates } from '../../../src/dates/find-dates.js';
+import type { Article } from '../src/api.js';
+import { parseArticleBuffer, parseArticleFile } from '../src/articles/parse-file.js';
+import { scanArchive } from '../src/articles/scan-archive.js';
+import { findDates } from '../src/dates/find-dates.js';
 
 const args = process.argv.slice(2);
 const root = args[0];
