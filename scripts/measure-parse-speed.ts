@@ -1,6 +1,6 @@
 // Prints parse speed and text-quality figures for a folder of articles (not a test; run it by hand):
 //   node ../shared/tools/expand-corpus.mjs ../shared/data/corpus/ant-v1.1.jsonl.gz /tmp/archive --n 2000 --cp1256 0.1 --nested
-//   npx tsx test/unit/articles/measure-parse-speed.ts /tmp/archive [../shared/data/corpus/ant-v1.1.jsonl.gz] [--runs 5]
+//   npx tsx scripts/measure-parse-speed.ts /tmp/archive [../shared/data/corpus/ant-v1.1.jsonl.gz] [--runs 5]
 // With the corpus given, every article's title is compared with the corpus title of the same id (file name).
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
