@@ -240,6 +240,7 @@ test('a name taught once (archive-wide) is highlighted in another article, and d
   await app.getByRole('button', { name: 'التعليق على التحديد' }).click();
   await expect(popup.locator('.quote')).toHaveText('باشينيان');
   await popup.getByLabel('تطبيق على الأرشيف كله').check();
+  await screenshot(app, 'annotations-popup-ar');
   await popup.locator('[data-entity-type="PERSON"]').click();
   await expect(popup).toHaveCount(0);
 
