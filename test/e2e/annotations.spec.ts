@@ -280,6 +280,42 @@ test('a name taught once (archive-wide) is highlighted in another article, and d
   await expect(people.filter({ hasText: 'باشينيان' })).toHaveText(automatic);
 });
 
+test('an annotation whose words left the article is listed as could-not-be-placed, never hidden', async ({ app }) => {
+  const view = await apiCall<ArticleView>('getArticle', { id: YEREVAN_ID });
+  const phrase = 'الوفد التجاري';
+  const start = view.text.indexOf(phrase);
+  const added = await apiCall<AnchoredAnnotation>('addAnnotation', {
+    articleId: YEREVAN_ID,
+    start,
+    end: start + phrase.length,
+    note: 'فقرة قد تُحذف لاحقا',
+    tags: ['مراجعة'],
+  });
+  // The article is edited on disk: the annotated sentence is gone.
+  writeFileSync(
+    join(archiveRoot(), YEREVAN_ID),
+    YEREVAN_ARTICLE.replace('وأكد الوفد التجاري أن المحادثات ستستمر الشهر المقبل.', 'وانتهى اللقاء دون بيان ختامي.'),
+  );
+  await reindexed();
+  try {
+    const [orphan] = await apiCall<AnchoredAnnotation[]>('listAnnotations', { articleId: YEREVAN_ID });
+    expect(orphan).toMatchObject({ id: added.id, anchor: null });
+    await search(app, 'يريفان');
+    await openFromLibrary(app, YEREVAN_TITLE);
+    const panel = app.locator('.annotations-panel');
+    await expect(panel.locator('.orphans')).toContainText('الوفد التجاري');
+    await expect(panel.locator('.orphans')).toContainText('فقرة قد تُحذف لاحقا');
+    await expect(panel).toContainText('تعذّر وضعها');
+    await expect(app.locator('article.reader .body .annotation')).toHaveCount(0);
+    await app.getByRole('button', { name: 'التعليقات', exact: true }).click();
+    await expect(app.locator('.annotations-view .orphans')).toContainText('الوفد التجاري');
+  } finally {
+    writeFileSync(join(archiveRoot(), YEREVAN_ID), YEREVAN_ARTICLE);
+    await reindexed();
+    await apiCall('deleteAnnotation', { id: added.id });
+  }
+});
+
 test('the annotations view filters by tag, searches notes, exports Markdown and imports JSON', async ({ app }, testInfo) => {
   const seed = await apiCall<ArticleView>('getArticle', { id: SEED_ID });
   const baku = (await apiCall<{ items: { id: string; title: string }[] }>('listArticles', { limit: 100 })).items.find((a) => a.title === BAKU_TITLE)!;
