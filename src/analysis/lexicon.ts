@@ -26,6 +26,11 @@ const PROTECTED_WORDS = `
 وراثي كمبيوتر كومبيوتر كلاسيكو فسفاط
 `;
 
+// Given names ending in ي that would otherwise meet another word (فتحي/فتح, حمدي/حمد): indexed whole.
+const NAMES = `
+فتحي حمدي مجدي رامي سامي هاني شكري صبري لطفي رمزي فوزي حسني ناجي عوني مرسي زكي راضي
+`;
+
 // Explicit stems, and spellings and common broken plurals mapped onto them: `stem=variant=variant` (normalized
 // forms, e.g. سنو is سنوات without its ending).
 const STEMS = `
@@ -44,6 +49,9 @@ function build(): Map<string, string> {
     if (norm.startsWith('ال')) norm = norm.slice(2);
     const stem = stemArabic(norm, true).term;
     map.set(stem, stem);
+  }
+  for (const name of NAMES.split(/\s+/)) {
+    if (name) map.set(normalize(name), normalize(name));
   }
   for (const entry of STEMS.split(/\s+/)) {
     if (!entry) continue;

@@ -47,6 +47,8 @@ describe('words that must stay apart', () => {
     ['سلام', 'مسلم'],
     ['لبنان', 'بنان'],
     ['فلسطين', 'لسطين'],
+    ['فتحي', 'فتح'],
+    ['كامل', 'أمل'],
   ];
   it.each(pairs)('%s ≠ %s', (a, b) => {
     expect(termOf(a)).not.toBe(termOf(b));
