@@ -1,6 +1,6 @@
 import lunr from 'lunr';
 import type { AnalyzedToken } from '../api.js';
-import { normalizeRange } from './normalize.js';
+import { copyRange, normalizeRange } from './normalize.js';
 import { stemArabic } from './stem.js';
 import { isStopWord } from './stopwords.js';
 import { forEachToken, hashRange, newWordSpans, scanWords, type WordSpans } from './tokenize.js';
@@ -87,7 +87,7 @@ export function analyzeWordAt(
     clearAnalyzerCache();
     slot = hash & TABLE_MASK;
   }
-  keys[slot] = text.slice(start, end);
+  keys[slot] = copyRange(text, start, end);
   values[slot] = analysis;
   hashes[slot] = hash;
   entries++;

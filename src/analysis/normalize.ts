@@ -27,7 +27,7 @@ export function normalizeRange(text: string, start: number, end: number): string
     const c = text.charCodeAt(i);
     if (FOLD[c] !== c) break;
   }
-  if (i === end) return text.slice(start, end);
+  if (i === end) return copyRange(text, start, end);
   if (end - start > 256) return normalizeLong(text, start, end);
   let n = i - start;
   for (let k = 0; k < n; k++) buffer[k] = text.charCodeAt(start + k);
@@ -50,6 +50,21 @@ export function normalizeRange(text: string, start: number, end: number): string
     } else buffer[n++] = f;
   }
   return fromBuffer(n);
+}
+
+/**
+ * text.slice(start, end) as a string of its own. A plain slice of 13+ characters is a view that keeps the whole
+ * source text alive; words are memoized and stored in indexes long after the article they came from is gone.
+ */
+export function copyRange(text: string, start: number, end: number): string {
+  if (end - start < 13) return text.slice(start, end);
+  let out = '';
+  for (let from = start; from < end; from += 4096) {
+    const to = Math.min(end, from + 4096);
+    for (let k = from; k < to; k++) buffer[k - from] = text.charCodeAt(k);
+    out += fromBuffer(to - from);
+  }
+  return out;
 }
 
 function normalizeLong(text: string, start: number, end: number): string {
