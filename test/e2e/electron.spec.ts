@@ -83,7 +83,7 @@ test.describe('Electron app', () => {
 
       // Navigation away from the app is refused.
       await window.evaluate(() => {
-        window.location.href = 'file:///etc/passwd';
+        globalThis.location.href = 'file:///etc/passwd';
       });
       await window.waitForTimeout(500);
       expect(window.url()).toMatch(/^app:\/\/archive\//);
