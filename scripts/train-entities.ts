@@ -4,9 +4,11 @@
 //
 //   npm run train:entities -- [--data DIR] [--corpus PATH] [--epochs N] [--seed N] [--segmented] [--out DIR]
 //                             [--news N] [--clusters K] [--min-count N] [--prune W] [--outside-bias B]
+//                             [--clusters-from MODEL] [--no-names]
 //
 // Word clusters (a feature) are learned from the training text plus the unlabeled news corpus at PATH
-// (default ../shared/data/corpus/ant-v1.1.jsonl.gz, JSONL with title and body; --corpus none to skip).
+// (default ../shared/data/corpus/ant-v1.1.jsonl.gz, JSONL with title and body; --corpus none to skip);
+// --clusters-from MODEL takes them from an existing model file instead (faster experiments).
 // Defaults: 8 epochs, seed 20141, 5000 news-style sentences, 256 clusters, features seen ≥ 2 times,
 // weights below 1 pruned, O score lowered by 5. --out DIR writes the model elsewhere (default
 // assets/models). DIR defaults to ../shared/data/ner (wikifane.train.conll.gz). --segmented also trains
@@ -20,8 +22,9 @@ import { clusterLookup, learnClusters, type ClusterLookup } from '../src/entitie
 import { MAX_FEATURES, sentenceFeatures, wordHash } from '../src/entities/features.js';
 import { Gazetteer, type GazetteerData } from '../src/entities/gazetteer.js';
 import { MODEL_FILE } from '../src/entities/load-model.js';
-import { encodeModel, type ModelHeader } from '../src/entities/model.js';
+import { decodeModel, encodeModel, type ModelHeader } from '../src/entities/model.js';
 import { foldArabic } from '../src/entities/normalize.js';
+import { NameCounts, type NameLookup } from '../src/entities/name-dictionary.js';
 import { NUM_TAGS, TAGS } from '../src/entities/tags.js';
 import { tokenize } from '../src/entities/tokenize.js';
 import { namePools, newsSentences } from '../src/entities/news-templates.js';
@@ -151,7 +154,15 @@ function* unlabeledSentences(): Generator<string[]> {
 let clusterKeys = new Uint32Array(0);
 let clusterIds = new Uint32Array(0);
 let clusters: ClusterLookup | null = null;
-if (clusterCount > 0) {
+const clustersFrom = flag('clusters-from', '');
+if (clustersFrom) {
+  // Reuse the word clusters of an existing model (they do not depend on the labels): quicker experiments.
+  const donor = decodeModel(readFileSync(resolve(clustersFrom)));
+  clusterKeys = donor.clusterKeys.slice();
+  clusterIds = donor.clusterIds.slice();
+  clusters = clusterLookup({ keys: clusterKeys, ids: clusterIds }, wordHash);
+  console.error(`clusters: ${clusterKeys.length} words from ${clustersFrom}`);
+} else if (clusterCount > 0) {
   const clusterStarted = performance.now();
   const learned = learnClusters(unlabeledSentences(), {
     minCount: 4,
@@ -168,12 +179,33 @@ if (clusterCount > 0) {
   console.error(`clusters: ${entries.length} words in ${clusterCount} clusters, ${((performance.now() - clusterStarted) / 1000).toFixed(1)} s`);
 }
 
+// ---- name dictionary: words seen in names, per type; each fold's codes come from the other folds -------
+const FOLDS = 5;
+const useNames = !args.includes('--no-names');
+const wikiSentences = corpus.length;
+const foldOf = (i: number) => (i < (withSegmented ? 2 : 1) * wikiSentences ? i % wikiSentences : i) % FOLDS;
+const nameCodesAll = new NameCounts();
+const foldCounts = Array.from({ length: FOLDS }, () => new NameCounts());
+if (useNames) {
+  for (let i = 0; i < wikiSentences; i++) {
+    const { words, gold } = sentences[i];
+    nameCodesAll.add(words, gold);
+    for (let f = 0; f < FOLDS; f++) if (f !== foldOf(i)) foldCounts[f].add(words, gold);
+  }
+}
+const allNameCodes = nameCodesAll.codes();
+const foldNames: NameLookup[] = foldCounts.map((counts) => {
+  const codes = counts.codes();
+  return (w: string) => codes.get(w) ?? 0;
+});
+console.error(`name dictionary: ${allNameCodes.size} words`);
+
 const rowOf = new Map<number, number>();
 const lexicon = new Map<number, number>();
 const examples: Example[] = [];
 let tokenCount = 0;
-for (const { words, gold } of sentences) {
-  const feats = sentenceFeatures(words, gazetteer, clusters);
+for (const [index, { words, gold }] of sentences.entries()) {
+  const feats = sentenceFeatures(words, gazetteer, clusters, useNames ? foldNames[foldOf(index)] : null);
   const rows = new Int32Array(words.length * MAX_FEATURES).fill(-1);
   for (let k = 0; k < rows.length; k++) {
     const key = feats[k];
@@ -285,6 +317,7 @@ kept.forEach(([key, row], i) => {
   for (let t = 0; t < T; t++) weights[i * T + t] = Math.round(W[row * T + t] / scale);
 });
 const lex = [...lexicon].filter(([, n]) => n >= 2).sort((a, b) => a[0] - b[0]);
+const nameEntries = [...allNameCodes].map(([w, code]) => [wordHash(w), code] as const).sort((a, b) => a[0] - b[0]);
 const header: ModelHeader = {
   version: 1,
   tags: [...TAGS],
@@ -292,6 +325,7 @@ const header: ModelHeader = {
   features: kept.length,
   lexicon: lex.length,
   clusters: clusterKeys.length,
+  names: nameEntries.length,
   outsideBias,
   transitions: [...TR],
   trainedOn: `WikiFANE Gold train (${examples.length} sentences${withSegmented ? ', re-joined + segmented' : ', re-joined clitics'}), ${epochs} epochs, seed ${seed}`,
@@ -303,6 +337,8 @@ const model = encodeModel(header, {
   lexiconCounts: Uint16Array.from(lex.map(([, n]) => Math.min(n, 65535))),
   clusterKeys,
   clusterIds,
+  nameKeys: Uint32Array.from(nameEntries.map(([k]) => k)),
+  nameCodes: Uint8Array.from(nameEntries.map(([, code]) => code)),
 });
 const packed = gzipSync(model, { level: 9 });
 writeFileSync(join(outDir, MODEL_FILE), packed);

@@ -1,6 +1,7 @@
 import { coreOf, procliticLengths } from './clitics.js';
 import type { ClusterLookup } from './clusters.js';
 import type { Gazetteer } from './gazetteer.js';
+import type { NameLookup } from './name-dictionary.js';
 
 // Features of a word in its sentence, as 32-bit hashes of (template, string). Training and tagging both
 // call sentenceFeatures, so they always agree.
@@ -56,7 +57,7 @@ export function shapeOf(word: string): string {
 }
 
 /** Upper bound of features per word (for preallocation). */
-export const MAX_FEATURES = 52;
+export const MAX_FEATURES = 56;
 
 /**
  * Features of every word of a sentence of folded words, `MAX_FEATURES` slots per word, unused slots 0.
@@ -66,6 +67,7 @@ export function sentenceFeatures(
   words: readonly string[],
   gazetteer: Gazetteer | null,
   clusters: ClusterLookup | null,
+  names: NameLookup | null = null,
   out?: Uint32Array,
 ): Uint32Array {
   const n = words.length;
@@ -85,6 +87,9 @@ export function sentenceFeatures(
   const fine = (i: number) => cl(i) & 0xffff;
   const coarse = (i: number) => cl(i) >>> 16;
   const gazAt = (i: number) => (i < 0 || i >= n ? 'x' : String(gaz[i]));
+  const nameCodes = names ? words.map(names) : null;
+  const coreCodes = names ? cores.map((c, i) => (c === words[i] ? -1 : names(c))) : null;
+  const nameAt = (i: number) => (i < 0 || i >= n ? 255 : nameCodes![i]);
   for (let i = 0; i < n; i++) {
     const w = words[i];
     const c = cores[i];
@@ -121,6 +126,12 @@ export function sentenceFeatures(
       // Letter trigrams inside the word (the edges are covered by the prefix and suffix features).
       const last = Math.min(c.length - 2, 9);
       for (let at = 1; at < last; at++) feats[k++] = hashRange(48, c, at, at + 3);
+    }
+    if (nameCodes && coreCodes) {
+      feats[k++] = hashInt(36, nameCodes[i]);
+      if (coreCodes[i] >= 0) feats[k++] = hashInt(37, coreCodes[i]);
+      feats[k++] = hashInt(38, nameAt(i - 1), nameAt(i + 1));
+      feats[k++] = hashInt(39, nameAt(i - 1), nameCodes[i]);
     }
     if (clusters) {
       feats[k++] = hashInt(40, fine(i));

@@ -1,4 +1,6 @@
 import { gunzipSync } from 'node:zlib';
+import { wordHash } from './features.js';
+import { nameLookup, type NameLookup } from './name-dictionary.js';
 import { NUM_TAGS, TAGS } from './tags.js';
 
 // The trained tagger on disk (gzip-compressed): "ARNE", a little-endian u32 header length, a JSON header, padding to 4
@@ -9,6 +11,8 @@ import { NUM_TAGS, TAGS } from './tags.js';
 //   lexiconCounts u16[lexicon]     how often each occurred (capped)
 //   clusterKeys u32[clusters]      hashes of folded words with a word cluster, sorted
 //   clusterIds  u32[clusters]      their clusters (see clusters.ts)
+//   nameKeys    u32[names]         hashes of folded words of the name dictionary, sorted (optional)
+//   nameCodes   u8[names]          their codes (see name-dictionary.ts)
 // Real weight = int16 · header.scale. Transitions are floats in the header.
 
 const MAGIC = 'ARNE';
@@ -20,6 +24,8 @@ export interface ModelHeader {
   features: number;
   lexicon: number;
   clusters: number;
+  /** Entries of the name dictionary (absent = none). */
+  names?: number;
   /** Subtracted from the score of O: favours finding names over missing them (recall-oriented). */
   outsideBias?: number;
   /** (T + 1) × T, last row = sentence start. */
@@ -34,6 +40,8 @@ export interface ModelArrays {
   lexiconCounts: Uint16Array;
   clusterKeys: Uint32Array;
   clusterIds: Uint32Array;
+  nameKeys?: Uint32Array;
+  nameCodes?: Uint8Array;
 }
 
 export interface TaggerModel extends ModelArrays {
@@ -46,6 +54,7 @@ export interface TaggerModel extends ModelArrays {
   /** The same memory as table, for reading keys. */
   tableKeys: Uint32Array;
   transitions: Float64Array;
+  names: NameLookup | null;
 }
 
 /** int16 words per slot of TaggerModel.table (2 for the key, NUM_TAGS weights, padding). */
@@ -58,7 +67,8 @@ function align4(n: number): number {
 export function encodeModel(header: ModelHeader, arrays: ModelArrays): Buffer {
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const headerEnd = align4(8 + json.length);
-  const parts = [arrays.featureKeys, arrays.weights, arrays.lexiconKeys, arrays.lexiconCounts, arrays.clusterKeys, arrays.clusterIds];
+  const parts: ArrayBufferView[] = [arrays.featureKeys, arrays.weights, arrays.lexiconKeys, arrays.lexiconCounts, arrays.clusterKeys, arrays.clusterIds];
+  if (arrays.nameKeys && arrays.nameCodes) parts.push(arrays.nameKeys, arrays.nameCodes);
   let size = headerEnd;
   for (const p of parts) size = align4(size + p.byteLength);
   const out = Buffer.alloc(size);
@@ -99,6 +109,10 @@ export function decodeModel(data: Uint8Array): TaggerModel {
   const lexiconCounts = take((b, o, n) => new Uint16Array(b, o, n), header.lexicon, 2);
   const clusterKeys = take((b, o, n) => new Uint32Array(b, o, n), header.clusters, 4);
   const clusterIds = take((b, o, n) => new Uint32Array(b, o, n), header.clusters, 4);
+  const nameCount = header.names ?? 0;
+  const nameKeys = take((b, o, n) => new Uint32Array(b, o, n), nameCount, 4);
+  const nameCodes = take((b, o, n) => new Uint8Array(b, o, n), nameCount, 1);
+  const names = nameCount > 0 ? nameLookup(nameKeys, nameCodes, wordHash) : null;
   let slots = 1;
   while (slots < featureKeys.length * 2) slots <<= 1;
   const table = new Int16Array(slots * SLOT_WORDS);
@@ -111,7 +125,7 @@ export function decodeModel(data: Uint8Array): TaggerModel {
     table.set(weights.subarray(row * NUM_TAGS, (row + 1) * NUM_TAGS), slot * SLOT_WORDS + 2);
   }
   const transitions = Float64Array.from(header.transitions);
-  return { header, featureKeys, weights, lexiconKeys, lexiconCounts, clusterKeys, clusterIds, table, tableKeys, transitions };
+  return { header, featureKeys, weights, lexiconKeys, lexiconCounts, clusterKeys, clusterIds, nameKeys, nameCodes, table, tableKeys, transitions, names };
 }
 
 /** Where a feature's weights start in model.table, or -1 when the model does not know it. */

@@ -14,7 +14,7 @@ export function tagWords(
 ): Int32Array {
   const n = words.length;
   const T = NUM_TAGS;
-  const feats = sentenceFeatures(words, gazetteer, clusters);
+  const feats = sentenceFeatures(words, gazetteer, clusters, model.names);
   const emissions = new Float64Array(n * T);
   const { table } = model;
   const scale = model.header.scale;

@@ -1,0 +1,60 @@
+import { LABELS, labelOf, isInside } from './tags.js';
+
+// Which words the training text had inside names, and of what type: a word → a small code (0 = never
+// in a name) used as a feature. The tagger sees a known name word in a new context this way. Training
+// builds the codes of each part of its data from the other parts only (see train-entities.ts), so the
+// model learns how far the dictionary can be trusted on words it does not hold.
+
+/** A folded word's dictionary code, 0 when the dictionary does not have it. */
+export type NameLookup = (word: string) => number;
+
+export class NameCounts {
+  /** word → counts: [total, then per label: in a name, at its beginning] */
+  private readonly counts = new Map<string, number[]>();
+
+  add(words: readonly string[], tags: ArrayLike<number>): void {
+    words.forEach((w, i) => {
+      let c = this.counts.get(w);
+      if (!c) this.counts.set(w, (c = new Array(1 + 2 * LABELS.length).fill(0)));
+      c[0]++;
+      const label = labelOf(tags[i]);
+      if (label === null) return;
+      const k = LABELS.indexOf(label);
+      c[1 + 2 * k]++;
+      if (!isInside(tags[i])) c[2 + 2 * k]++;
+    });
+  }
+
+  /** Code of each word that was in a name at least once. */
+  codes(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [w, c] of this.counts) {
+      let best = -1;
+      for (let k = 0; k < LABELS.length; k++) if (c[1 + 2 * k] > 0 && (best < 0 || c[1 + 2 * k] > c[1 + 2 * best])) best = k;
+      if (best < 0) continue;
+      const inName = c[1 + 2 * best];
+      const ratio = inName / c[0];
+      const bucket = ratio >= 0.8 ? 3 : ratio >= 0.5 ? 2 : ratio >= 0.2 ? 1 : 0;
+      const mostlyInside = c[2 + 2 * best] * 2 < inName ? 1 : 0;
+      const often = inName >= 3 ? 1 : 0;
+      out.set(w, 1 + best + LABELS.length * (bucket + 4 * (mostlyInside + 2 * often)));
+    }
+    return out;
+  }
+}
+
+export function nameLookup(keys: Uint32Array, codes: Uint8Array, hashWord: (w: string) => number): NameLookup {
+  return (word) => {
+    const h = hashWord(word);
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const k = keys[mid];
+      if (k === h) return codes[mid];
+      if (k < h) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  };
+}
