@@ -81,11 +81,17 @@ function median(xs: number[]): number {
 function loadCorpus(path: string): string[] {
   const lines = gunzipSync(readFileSync(path)).toString('utf8').split('\n');
   const texts: string[] = [];
+  let skipped = 0;
   for (const line of lines) {
     if (!line.trim()) continue;
-    const o = JSON.parse(line) as { title?: string; body?: string };
-    texts.push(`${o.title ?? ''}\n${o.body ?? ''}`);
+    try {
+      const o = JSON.parse(line) as { title?: unknown; body?: unknown };
+      texts.push(`${typeof o.title === 'string' ? o.title : ''}\n${typeof o.body === 'string' ? o.body : ''}`);
+    } catch {
+      skipped++;
+    }
   }
+  if (skipped > 0) console.log(`(${skipped} lines that are not JSON were skipped)`);
   return texts;
 }
 
