@@ -1,5 +1,6 @@
 // Reads the metadata fields of an article object (JSON, or Markdown front matter) whatever names it uses.
 import { parsePublishedDate } from '../dates/parse-published-date.js';
+import type { ParsedFields } from './parse-txt.js';
 import { cleanLine } from './text.js';
 
 export type Fields = Record<string, unknown>;
@@ -63,4 +64,22 @@ export function readTags(obj: Fields): string[] {
   const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[,،;؛]/) : [];
   const tags = list.map(asLine).filter((t): t is string => Boolean(t));
   return [...new Set(tags)];
+}
+
+export type ArticleMetadata = Omit<ParsedFields, 'title' | 'text'>;
+
+/** Source, location, date, url and tags of an article object: only those it has, in that order. */
+export function readMetadata(obj: Fields): ArticleMetadata {
+  const metadata: ArticleMetadata = {};
+  const source = readSource(obj);
+  const location = readLocation(obj);
+  const date = readDate(obj);
+  const url = readUrl(obj);
+  const tags = readTags(obj);
+  if (source) metadata.source = source;
+  if (location) metadata.location = location;
+  if (date) metadata.date = date;
+  if (url) metadata.url = url;
+  if (tags.length) metadata.tags = tags;
+  return metadata;
 }

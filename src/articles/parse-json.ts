@@ -1,7 +1,7 @@
 // JSON articles: one object {title, body|text|content, source, date|published, url, tags, location}, or an
 // array of such objects (each becomes an article with id '#n', n 1-based). JSONL: one object per line.
 import type { ParsedFields } from './parse-txt.js';
-import { readDate, readLocation, readSource, readTags, readTitle, readUrl, type Fields } from './metadata-fields.js';
+import { readMetadata, readTitle, type Fields } from './metadata-fields.js';
 import { htmlFragmentToText, looksLikeHtml } from './html-to-text.js';
 import { normaliseBody, titleFromText } from './text.js';
 
@@ -20,18 +20,7 @@ export function articleFromObject(value: unknown): ParsedFields {
   if (rawBody === undefined && !title) throw new ArticleObjectError('no article text (expected "body", "text" or "content")');
   const text = rawBody === undefined ? '' : normaliseBody(looksLikeHtml(rawBody) ? htmlFragmentToText(rawBody) : rawBody);
   if (!text) throw new ArticleObjectError('no article text (expected "body", "text" or "content")');
-  const fields: ParsedFields = { title: title ?? titleFromText(text), text };
-  const source = readSource(obj);
-  const location = readLocation(obj);
-  const date = readDate(obj);
-  const url = readUrl(obj);
-  const tags = readTags(obj);
-  if (source) fields.source = source;
-  if (location) fields.location = location;
-  if (date) fields.date = date;
-  if (url) fields.url = url;
-  if (tags.length) fields.tags = tags;
-  return fields;
+  return { title: title ?? titleFromText(text), text, ...readMetadata(obj) };
 }
 
 /** A body given as a string, or as a list of paragraph strings. */

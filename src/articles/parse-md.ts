@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { markdownToText, stripClosingHashes } from './markdown-to-text.js';
 import type { ParsedFields } from './parse-txt.js';
 import { parseTxt } from './parse-txt.js';
-import { readDate, readLocation, readSource, readTags, readTitle, readUrl, type Fields } from './metadata-fields.js';
+import { readMetadata, readTitle, type Fields } from './metadata-fields.js';
 import { cleanLine, normaliseBody, titleFromText } from './text.js';
 
 const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -42,18 +42,7 @@ export function parseMd(content: string): ParsedFields {
   }
   const text = normaliseBody(markdownToText(lines.join('\n')));
   if (!fm && !heading) return parseTxt(text);
-  const fields: ParsedFields = { title: title || titleFromText(text), text: text || title || '' };
-  const source = readSource(meta);
-  const location = readLocation(meta);
-  const date = readDate(meta);
-  const url = readUrl(meta);
-  const tags = readTags(meta);
-  if (source) fields.source = source;
-  if (location) fields.location = location;
-  if (date) fields.date = date;
-  if (url) fields.url = url;
-  if (tags.length) fields.tags = tags;
-  return fields;
+  return { title: title || titleFromText(text), text: text || title || '', ...readMetadata(meta) };
 }
 
 function firstLine(s: string): string {
