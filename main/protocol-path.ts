@@ -1,14 +1,17 @@
-// Maps app://archive/… request URLs to files inside the built renderer folder, refusing anything that
-// could reach outside it (dot segments, encoded traversal, absolute paths, backslashes, symlinks).
-import { realpath, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, sep } from 'node:path';
+// Maps app://archive/… request URLs to files inside the built renderer folder; the path checks themselves
+// (dot segments, encoded traversal, absolute paths, backslashes, symlinks) live in src/static-files.
+import { contentTypeFor } from '../src/static-files/content-types.js';
+import { resolveFileInside, resolveUrlPath, type FileResolution, type UrlPathResolution } from '../src/static-files/safe-path.js';
+
+export { contentTypeFor } from '../src/static-files/content-types.js';
+export { isInside, type FileResolution } from '../src/static-files/safe-path.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'archive';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
-export type PathResolution = { ok: true; relativePath: string } | { ok: false; status: 400 | 403 | 404; reason: string };
+export type PathResolution = UrlPathResolution;
 
 /** The file a request URL names, relative to the renderer root, checked only lexically. */
 export function resolveRequestPath(requestUrl: string): PathResolution {
@@ -22,36 +25,7 @@ export function resolveRequestPath(requestUrl: string): PathResolution {
     return { ok: false, status: 403, reason: `not an ${APP_ORIGIN} URL` };
   }
   // The raw path as sent, before URL normalisation could hide a traversal attempt.
-  const rawPath = rawPathOf(requestUrl);
-  if (hasDotSegment(rawPath) || hasDotSegment(safeDecode(rawPath))) {
-    return { ok: false, status: 403, reason: 'dot segment in path' };
-  }
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(url.pathname);
-  } catch {
-    return { ok: false, status: 400, reason: 'malformed percent-encoding' };
-  }
-  if (decoded.includes('\0')) return { ok: false, status: 400, reason: 'NUL in path' };
-  if (decoded.includes('\\')) return { ok: false, status: 403, reason: 'backslash in path' };
-  const segments = decoded.split('/').filter((s) => s !== '');
-  if (segments.some((s) => s === '..' || s === '.')) return { ok: false, status: 403, reason: 'dot segment in path' };
-  if (segments.length > 0 && /^[A-Za-z]:$/.test(segments[0])) return { ok: false, status: 403, reason: 'absolute path' };
-  if (decoded.startsWith('//')) return { ok: false, status: 403, reason: 'absolute path' };
-  const relativePath = segments.length === 0 ? 'index.html' : segments.join('/');
-  return { ok: true, relativePath };
-}
-
-function hasDotSegment(path: string): boolean {
-  return /(^|[/\\])\.\.?([/\\]|$)/.test(path);
-}
-
-function safeDecode(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
+  return resolveUrlPath(rawPathOf(requestUrl));
 }
 
 function rawPathOf(requestUrl: string): string {
@@ -59,58 +33,11 @@ function rawPathOf(requestUrl: string): string {
   return afterScheme.split(/[?#]/)[0] ?? '';
 }
 
-/** True when `child` (absolute) is `root` itself or lies inside it. */
-export function isInside(root: string, child: string): boolean {
-  const rel = relative(root, child);
-  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
-}
-
-export type FileResolution = { ok: true; file: string } | { ok: false; status: 400 | 403 | 404; reason: string };
-
 /** Resolves a request URL to an existing regular file inside `root`, following symlinks only within it. */
 export async function resolveRequestFile(requestUrl: string, root: string): Promise<FileResolution> {
   const lexical = resolveRequestPath(requestUrl);
   if (!lexical.ok) return lexical;
-  let realRoot: string;
-  let realFile: string;
-  try {
-    realRoot = await realpath(root);
-    realFile = await realpath(join(realRoot, lexical.relativePath));
-  } catch {
-    return { ok: false, status: 404, reason: 'not found' };
-  }
-  if (!isInside(realRoot, realFile)) return { ok: false, status: 403, reason: 'outside the app folder' };
-  try {
-    if (!(await stat(realFile)).isFile()) return { ok: false, status: 404, reason: 'not a file' };
-  } catch {
-    return { ok: false, status: 404, reason: 'not found' };
-  }
-  return { ok: true, file: realFile };
-}
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
-
-export function contentTypeFor(file: string): string {
-  return MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  return resolveFileInside(root, lexical.relativePath);
 }
 
 /**

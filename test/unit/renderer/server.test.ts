@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +68,9 @@ describe('archive server (browser mode)', () => {
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>reader</title>');
     writeFileSync(join(staticDir, 'assets', 'app-abc123.js'), 'console.log(1)');
     writeFileSync(join(root, 'secret.txt'), 'do not serve');
+    symlinkSync(join(root, 'secret.txt'), join(staticDir, 'assets', 'escape.txt'));
+    symlinkSync(root, join(staticDir, 'up'));
+    symlinkSync(join(staticDir, 'assets', 'app-abc123.js'), join(staticDir, 'alias.js'));
     server = await startArchiveServer({ api: fakeApi, staticDir });
   });
   afterAll(() => server.close());
@@ -180,6 +183,17 @@ describe('archive server (browser mode)', () => {
       expect(reply.status, path).toBe(404);
       expect(reply.body).not.toContain('do not serve');
     }
+  });
+
+  it('refuses symlinks leading out of the renderer folder with 404, but follows those that stay inside', async () => {
+    for (const path of ['/assets/escape.txt', '/up/secret.txt']) {
+      const reply = await send(server, { path });
+      expect(reply.status, path).toBe(404);
+      expect(reply.body).not.toContain('do not serve');
+    }
+    const alias = await send(server, { path: '/alias.js' });
+    expect(alias.status).toBe(200);
+    expect(alias.body).toBe('console.log(1)');
   });
 
   it('answers a missing file with 404', async () => {
