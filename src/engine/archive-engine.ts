@@ -133,7 +133,6 @@ export class ArchiveEngine implements EngineApi {
     const abort = new AbortController();
     this.abort = abort;
     const previous: Manifest | null = archive.current.manifest.generation > 0 ? archive.current.manifest : null;
-    if (!previous && archive.cacheProblem) rmSync(archive.cacheDir, { recursive: true, force: true });
     const run = (async () => {
       try {
         const result = await runIndex({

@@ -56,12 +56,13 @@ function cacheFilesOf(m: Manifest | null): Set<string> {
   return files;
 }
 
-/** Removes segment files no manifest refers to (left by a cancelled or crashed run). */
+// Only names this code writes: a --cache folder may hold other files, which are never touched.
+const OWN_FILE = /^(seg-\d+-g\d+\.(idx|pack)|spool-\d+-\d+|manifest\.json\.gz\.\d+\.\d+\.tmp)$/;
+
+/** Removes segment files no manifest refers to, and leftovers of a cancelled or crashed run. */
 function removeStrayFiles(cacheDir: string, keep: Set<string>): void {
   for (const name of readdirSync(cacheDir)) {
-    if ((name.startsWith('seg-') && !keep.has(name)) || name.startsWith('spool-') || name.endsWith('.tmp')) {
-      rmSync(join(cacheDir, name), { recursive: true, force: true });
-    }
+    if (OWN_FILE.test(name) && !keep.has(name)) rmSync(join(cacheDir, name), { recursive: true, force: true });
   }
 }
 

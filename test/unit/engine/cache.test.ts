@@ -101,6 +101,20 @@ describe('index cache', { timeout: 120_000 }, () => {
     expect((await e.search({ query: 'سوتشي' })).total).toBe(1);
   });
 
+  it('never removes files of its own cache folder that it did not write', async () => {
+    const { dir, cache } = fresh();
+    writeFileSync(join(cache, 'notes.tmp'), 'mine');
+    writeFileSync(join(cache, 'seg-old-photo.png'), 'mine too');
+    await (await open(dir, cache)).close();
+    writeFileSync(join(cache, 'manifest.json.gz'), 'damaged');
+    const e = await ArchiveEngine.open({ root: dir, cacheDir: cache, autoIndex: 'none' });
+    engines.push(e);
+    expect(await e.reindex()).toMatchObject({ indexed: N });
+    expect(readFileSync(join(cache, 'notes.tmp'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(cache, 'seg-old-photo.png'), 'utf8')).toBe('mine too');
+    expect(readdirSync(cache).filter((f) => f.endsWith('.idx')).length).toBeGreaterThan(0);
+  });
+
   it('rebuilds a cache written by another format version', async () => {
     const { dir, cache } = fresh();
     await (await open(dir, cache)).close();
