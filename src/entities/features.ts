@@ -1,7 +1,7 @@
 import { coreOf, procliticLengths } from './clitics.js';
 import type { ClusterLookup } from './clusters.js';
 import type { Gazetteer } from './gazetteer.js';
-import type { NameLookup } from './name-dictionary.js';
+import { pairKey, type NameLookup } from './name-dictionary.js';
 
 // Features of a word in its sentence, as 32-bit hashes of (template, string). Training and tagging both
 // call sentenceFeatures, so they always agree.
@@ -57,7 +57,7 @@ export function shapeOf(word: string): string {
 }
 
 /** Upper bound of features per word (for preallocation). */
-export const MAX_FEATURES = 56;
+export const MAX_FEATURES = 64;
 
 /**
  * Features of every word of a sentence of folded words, `MAX_FEATURES` slots per word, unused slots 0.
@@ -90,6 +90,8 @@ export function sentenceFeatures(
   const nameCodes = names ? words.map(names) : null;
   const coreCodes = names ? cores.map((c, i) => (c === words[i] ? -1 : names(c))) : null;
   const nameAt = (i: number) => (i < 0 || i >= n ? 255 : nameCodes![i]);
+  // pairCodes[i]: code of words i and i + 1 as a pair.
+  const pairCodes = names ? words.map((w, i) => (i + 1 < n ? names(pairKey(w, words[i + 1])) : 0)) : null;
   for (let i = 0; i < n; i++) {
     const w = words[i];
     const c = cores[i];
@@ -127,11 +129,22 @@ export function sentenceFeatures(
       const last = Math.min(c.length - 2, 9);
       for (let at = 1; at < last; at++) feats[k++] = hashRange(48, c, at, at + 3);
     }
+    // Affixes of the neighbours (a name is often preceded by a title ending like الرئيس/الشيخ, followed by بن/ابن…).
+    const prevCore = core(i - 1);
+    const nextCore = core(i + 1);
+    feats[k++] = hashRange(54, prevCore, Math.max(0, prevCore.length - 2), prevCore.length);
+    feats[k++] = hashRange(55, nextCore, Math.max(0, nextCore.length - 2), nextCore.length);
+    feats[k++] = hashRange(56, word(i + 1), 0, Math.min(2, word(i + 1).length));
+    feats[k++] = hashRange(57, word(i - 1), 0, Math.min(2, word(i - 1).length));
+    if (nameCodes) feats[k++] = hashInt(58, nameAt(i - 2), nameAt(i + 2));
+    feats[k++] = hash2(59, core(i - 2), core(i - 1));
     if (nameCodes && coreCodes) {
       feats[k++] = hashInt(36, nameCodes[i]);
       if (coreCodes[i] >= 0) feats[k++] = hashInt(37, coreCodes[i]);
       feats[k++] = hashInt(38, nameAt(i - 1), nameAt(i + 1));
       feats[k++] = hashInt(39, nameAt(i - 1), nameCodes[i]);
+      feats[k++] = hashInt(60, i > 0 ? pairCodes![i - 1] : 255);
+      feats[k++] = hashInt(61, pairCodes![i]);
     }
     if (clusters) {
       feats[k++] = hashInt(40, fine(i));

@@ -8,11 +8,25 @@ import { LABELS, labelOf, isInside } from './tags.js';
 /** A folded word's dictionary code, 0 when the dictionary does not have it. */
 export type NameLookup = (word: string) => number;
 
+const LETTER = /[\p{L}]/u;
+
 export class NameCounts {
   /** word → counts: [total, then per label: in a name, at its beginning] */
   private readonly counts = new Map<string, number[]>();
 
   add(words: readonly string[], tags: ArrayLike<number>): void {
+    this.addWords(words, tags);
+    // Word pairs, as "w1 w2": in a name when the second word continues the name the first is in.
+    const pairs: string[] = [];
+    const pairTags: number[] = [];
+    for (let i = 0; i + 1 < words.length; i++) {
+      pairs.push(pairKey(words[i], words[i + 1]));
+      pairTags.push(isInside(tags[i + 1]) ? tags[i] : 0);
+    }
+    this.addWords(pairs, pairTags);
+  }
+
+  private addWords(words: readonly string[], tags: ArrayLike<number>): void {
     words.forEach((w, i) => {
       let c = this.counts.get(w);
       if (!c) this.counts.set(w, (c = new Array(1 + 2 * LABELS.length).fill(0)));
@@ -33,6 +47,9 @@ export class NameCounts {
       for (let k = 0; k < LABELS.length; k++) if (c[1 + 2 * k] > 0 && (best < 0 || c[1 + 2 * k] > c[1 + 2 * best])) best = k;
       if (best < 0) continue;
       const inName = c[1 + 2 * best];
+      // Punctuation inside names (commas, brackets) tells nothing about a name. Words seen in a name once
+      // stay: without them the dictionary misses most rare names (measured: F1 drops by ~0.01).
+      if (!LETTER.test(w)) continue;
       const ratio = inName / c[0];
       const bucket = ratio >= 0.8 ? 3 : ratio >= 0.5 ? 2 : ratio >= 0.2 ? 1 : 0;
       const mostlyInside = c[2 + 2 * best] * 2 < inName ? 1 : 0;
@@ -41,6 +58,11 @@ export class NameCounts {
     }
     return out;
   }
+}
+
+/** Key of two adjacent words in the dictionary. */
+export function pairKey(a: string, b: string): string {
+  return a + ' ' + b;
 }
 
 export function nameLookup(keys: Uint32Array, codes: Uint8Array, hashWord: (w: string) => number): NameLookup {

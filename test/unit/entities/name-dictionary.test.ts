@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wordHash } from '../../../src/entities/features.js';
 import { decodeModel, encodeModel, type ModelHeader } from '../../../src/entities/model.js';
-import { NameCounts, nameLookup } from '../../../src/entities/name-dictionary.js';
+import { NameCounts, nameLookup, pairKey } from '../../../src/entities/name-dictionary.js';
 import { NUM_TAGS, TAGS } from '../../../src/entities/tags.js';
 
 const tag = (t: string) => TAGS.indexOf(t);
@@ -20,6 +20,15 @@ describe('name dictionary', () => {
     const alwaysLoc = new NameCounts();
     alwaysLoc.add(['موسكو'], [tag('B-LOC')]);
     expect(alwaysLoc.codes().get('موسكو')).not.toBe(loc); // 2 of 3 in a name is less sure than 1 of 1
+  });
+
+  it('also holds word pairs that were one name, and no punctuation', () => {
+    const c = new NameCounts();
+    c.add(['قال', 'فلاديمير', 'بوتين', '،', 'ثم'], [tag('O'), tag('B-PER'), tag('I-PER'), tag('I-PER'), tag('O')]);
+    const got = c.codes();
+    expect(got.has(pairKey('فلاديمير', 'بوتين'))).toBe(true);
+    expect(got.has(pairKey('قال', 'فلاديمير'))).toBe(false);
+    expect(got.has('،')).toBe(false);
   });
 
   it('survives the model file and answers 0 for words it does not hold', () => {
