@@ -50,6 +50,11 @@ function placeNisba(tagger: LoadedTagger, folded: string): 'adjective' | 'group'
   return m[2] === 'يين' || m[2] === 'يون' ? 'group' : 'adjective';
 }
 
+/** "علييف وباشينيان": a word of a person's name that begins with the conjunction و begins another person. */
+function conjoined(tagger: LoadedTagger, label: string, folded: string): boolean {
+  return label === 'PER' && folded.charCodeAt(0) === 0x0648 && procliticLength(tagger, folded) > 0;
+}
+
 interface Found {
   span: EntitySpan;
   key: string;
@@ -64,9 +69,9 @@ export function tagNames(text: string, tagger: LoadedTagger = loadTagger()): Ent
     const tags = tagWords(tagger.model, tagger.gazetteer, tagger.clusters, words);
     for (let i = 0; i < tags.length; i++) {
       const label = labelOf(tags[i]);
-      if (!label || isInside(tags[i])) continue;
+      if (!label || (isInside(tags[i]) && !conjoined(tagger, label, words[i]))) continue;
       let j = i + 1;
-      while (j < tags.length && isInside(tags[j]) && labelOf(tags[j]) === label) j++;
+      while (j < tags.length && isInside(tags[j]) && labelOf(tags[j]) === label && !conjoined(tagger, label, words[j])) j++;
       const type = TYPE_OF[label];
       const next = j;
       // "الأرميني نيكول باشينيان": the adjective before a name is not part of it; alone, it is no place.

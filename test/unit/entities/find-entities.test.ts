@@ -34,6 +34,11 @@ describe('findEntities on the seed article', () => {
     expect(found(spans, 'PERSON', name).length).toBeGreaterThan(0);
   });
 
+  it('keeps two people joined by و apart ("علييف وباشينيان")', () => {
+    expect(spans.filter((s) => s.type === 'PERSON' && /\sو/.test(s.text))).toEqual([]);
+    expect(found(spans, 'PERSON', 'باشينيان').length).toBeGreaterThan(0);
+  });
+
   it('finds Putin on his own after the first, full mention', () => {
     expect(found(spans, 'PERSON', 'بوتين').length).toBeGreaterThanOrEqual(4);
   });
