@@ -1,4 +1,5 @@
 // Bundles the engine's Node entry points into dist/: the CLI and every worker (src/**/*.worker.ts).
+// Shared code and lazily imported commands become chunks beside them, so paths relative to import.meta.url hold.
 import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -16,6 +17,8 @@ await build({
   entryPoints,
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -10,6 +10,9 @@ import { ArticleObjectError, articleFromObject, parseJsonText } from './parse-js
 import { FrontMatterError, parseMd } from './parse-md.js';
 import { parseTxt, type ParsedFields } from './parse-txt.js';
 import { utf8Length } from './text.js';
+import { DEFAULT_MAX_BYTES, tooLargeError } from './size-limit.js';
+
+export { DEFAULT_MAX_BYTES, formatSize, tooLargeError } from './size-limit.js';
 
 export interface ParseResult {
   articles: Article[];
@@ -19,16 +22,6 @@ export interface ParseResult {
 export interface ParseOptions {
   /** Files larger than this are reported, not read (default 50 MB). */
   maxBytes?: number;
-}
-
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
-
-export function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
-export function tooLargeError(size: number, maxBytes: number): string {
-  return `file too large (${formatSize(size)}; limit ${formatSize(maxBytes)})`;
 }
 
 /** Reads and parses the file at absPath; relPath (with '/' separators) becomes the article id. */

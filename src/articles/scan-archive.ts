@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ArticleFormat, FailedFile } from '../api.js';
 import { describeFsError } from './fs-errors.js';
 import { articleFormatOf } from './formats.js';
-import { DEFAULT_MAX_BYTES, tooLargeError } from './parse-file.js';
+import { DEFAULT_MAX_BYTES, tooLargeError } from './size-limit.js';
 
 export interface ArchiveFile {
   /** Relative to the archive root, '/' separators: the article id (before any '#n'). */

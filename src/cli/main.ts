@@ -1,22 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { Command, CliIO } from './command.js';
 import { UsageError } from './usage-error.js';
-import { analyzeCommand } from './commands/analyze.js';
-import { annotationsCommand } from './commands/annotations.js';
-import { entitiesCommand } from './commands/entities.js';
-import { indexCommand } from './commands/index.js';
-import { searchCommand } from './commands/search.js';
-import { serveCommand } from './commands/serve.js';
-import { showCommand } from './commands/show.js';
 
-const commands: Record<string, Command> = {
-  index: indexCommand,
-  search: searchCommand,
-  show: showCommand,
-  entities: entitiesCommand,
-  analyze: analyzeCommand,
-  serve: serveCommand,
-  annotations: annotationsCommand,
+// Each command is loaded only when it runs, so a search does not pay for the HTML parser or the HTTP server.
+const commands: Record<string, () => Promise<Command>> = {
+  index: async () => (await import('./commands/index.js')).indexCommand,
+  search: async () => (await import('./commands/search.js')).searchCommand,
+  show: async () => (await import('./commands/show.js')).showCommand,
+  entities: async () => (await import('./commands/entities.js')).entitiesCommand,
+  analyze: async () => (await import('./commands/analyze.js')).analyzeCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+  annotations: async () => (await import('./commands/annotations.js')).annotationsCommand,
 };
 
 const HELP = `usage: archive-reader <command> [options]
@@ -38,9 +32,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stdout(HELP + '\n');
     return name === undefined ? 2 : 0;
   }
-  const command = commands[name];
   try {
-    if (!command) throw new UsageError(`unknown command '${name}' (try: archive-reader help)`);
+    if (!Object.hasOwn(commands, name)) throw new UsageError(`unknown command '${name}' (try: archive-reader help)`);
+    const command = await commands[name]();
     return await command(rest, io);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

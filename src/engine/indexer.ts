@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import type { FailedFile, IndexProgress, IndexReport } from '../api.js';
-import { scanArchive, type ArchiveFile } from '../articles/index.js';
+import { scanArchive, type ArchiveFile } from '../articles/scan-archive.js';
 import { emptyManifest, writeManifest, type FileRecord, type Manifest, type SegmentRecord } from '../cache/manifest.js';
 import { segmentOf } from '../index/stable-hash.js';
 import type { BuiltSegment, ParsedFile } from './index-tasks.js';
