@@ -9,7 +9,7 @@
 // Word clusters (a feature) are learned from the training text plus the unlabeled news corpus at PATH
 // (default ../shared/data/corpus/ant-v1.1.jsonl.gz, JSONL with title and body; --corpus none to skip);
 // --clusters-from MODEL takes them from an existing model file instead (faster experiments).
-// Defaults: 8 epochs, seed 20141, 5000 news-style sentences, 256 clusters, features seen ≥ 2 times,
+// Defaults: 8 epochs, seed 20141, 5000 news-style sentences, 512 clusters, features seen ≥ 2 times,
 // weights below 1 pruned, O score lowered by 5. --out DIR writes the model elsewhere (default
 // assets/models). DIR defaults to ../shared/data/ner (wikifane.train.conll.gz). --segmented also trains
 // on the corpus's own clitic-segmented token stream besides the re-joined running text.
@@ -42,7 +42,7 @@ const epochs = Number(flag('epochs', '8'));
 const seed = Number(flag('seed', '20141'));
 const withSegmented = args.includes('--segmented');
 const corpusPath = flag('corpus', join(repo, '../shared/data/corpus/ant-v1.1.jsonl.gz'));
-const clusterCount = Number(flag('clusters', '256'));
+const clusterCount = Number(flag('clusters', '512'));
 const newsCount = Number(flag('news', '5000'));
 const outsideBias = Number(flag('outside-bias', '5'));
 const outDir = resolve(flag('out', join(repo, 'assets/models')));
