@@ -255,7 +255,7 @@ test('partial matches are marked, strictness toggles and facets narrow the resul
   await expect(rows(app)).toHaveCount(3);
 
   // Facets: one source.
-  await app.locator('nav.facets label').filter({ hasText: 'Reuters' }).locator('input').check();
+  await app.getByRole('group', { name: 'المصادر' }).locator('label').filter({ hasText: 'Reuters' }).locator('input').check();
   await expect(rows(app)).toHaveCount(1);
   await expect(rows(app).first()).toContainText(MOSCOW_TITLE);
   await app.getByRole('button', { name: 'إزالة التصفية' }).click();
