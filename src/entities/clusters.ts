@@ -1,3 +1,5 @@
+import { indexOfSortedKey } from './sorted-keys.js';
+
 // Word clusters learned from unlabeled text: words that occur between the same neighbours share a
 // cluster, so the tagger can treat a name it never saw in training like the names it did see.
 
@@ -12,17 +14,8 @@ export interface ClusterTable {
 export function clusterLookup(table: ClusterTable, hashWord: (w: string) => number): ClusterLookup {
   const { keys, ids } = table;
   return (word) => {
-    const h = hashWord(word);
-    let lo = 0;
-    let hi = keys.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const k = keys[mid];
-      if (k === h) return ids[mid];
-      if (k < h) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    const at = indexOfSortedKey(keys, hashWord(word));
+    return at < 0 ? -1 : ids[at];
   };
 }
 

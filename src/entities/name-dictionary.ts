@@ -1,4 +1,5 @@
 import { LABELS, labelOf, isInside } from './tags.js';
+import { indexOfSortedKey } from './sorted-keys.js';
 
 // Which words the training text had inside names, and of what type: a word → a small code (0 = never
 // in a name) used as a feature. The tagger sees a known name word in a new context this way. Training
@@ -67,16 +68,7 @@ export function pairKey(a: string, b: string): string {
 
 export function nameLookup(keys: Uint32Array, codes: Uint8Array, hashWord: (w: string) => number): NameLookup {
   return (word) => {
-    const h = hashWord(word);
-    let lo = 0;
-    let hi = keys.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const k = keys[mid];
-      if (k === h) return codes[mid];
-      if (k < h) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
+    const at = indexOfSortedKey(keys, hashWord(word));
+    return at < 0 ? 0 : codes[at];
   };
 }
