@@ -12,6 +12,7 @@ import { findElectronRuntime } from '../main/electron-runtime.mjs';
 
 const repo = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const URL_PATTERN = /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+/;
+const URL_LINE = new RegExp(`^\\s*${URL_PATTERN.source}\\s*$`);
 const SERVER_START_TIMEOUT_MS = 120_000;
 const STATUS_POLL_MS = 3_000;
 /** A Chromium that exits sooner than this handed its window to another instance rather than being closed. */
@@ -285,9 +286,14 @@ function runBrowserMode(archive, opts) {
   }, SERVER_START_TIMEOUT_MS);
   const onOutput = (stream, sink) => {
     let buffered = '';
+    let partialLine = '';
     stream.setEncoding('utf8');
+    stream.on('end', () => partialLine && sink.write(partialLine));
     stream.on('data', (chunk) => {
-      sink.write(chunk);
+      // Whole lines only, so the server's bare address line can be left out: it is printed below with the archive.
+      const lines = (partialLine + chunk).split('\n');
+      partialLine = lines.pop();
+      for (const line of lines) if (!URL_LINE.test(line)) sink.write(line + '\n');
       if (seen) return;
       buffered += chunk;
       const match = URL_PATTERN.exec(buffered);

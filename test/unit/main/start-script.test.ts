@@ -98,6 +98,8 @@ describe('npm start in browser mode', () => {
       const status = await indexed(run.url);
       const sample = join(home, 'config', 'archive-reader', 'sample-archive');
       expect(status.root).toBe(sample);
+      expect(run.output()).toContain(`Archive Reader (browser mode) on ${sample}`);
+      expect(run.output().match(new RegExp(URL_LINE.source, 'g'))).toHaveLength(1);
       expect(status.articles).toBeGreaterThanOrEqual(16);
       expect(status.failed).toEqual([]);
       expect(state().lastArchive).toBe(sample);
