@@ -113,7 +113,7 @@ export class ArchiveEngine implements EngineApi {
     const a = this.archive;
     return {
       root: a?.root ?? null,
-      articles: a?.current.docs.length ?? 0,
+      articles: a?.current.docCount ?? 0,
       progress: { ...this.progress },
       failed: this.lastReport?.failed ?? [],
       lastReport: this.lastReport,
@@ -188,9 +188,9 @@ export class ArchiveEngine implements EngineApi {
 
   async getArticle(req: { id: string; query?: string; matchDiacritics?: boolean; matchHamza?: boolean }): Promise<ArticleView> {
     const current = this.requireArchive().current;
-    const doc = current.byId.get(req.id);
+    const doc = current.docNumber(req.id);
     if (doc === undefined) throw new NotFoundError(`no article with id ${req.id}`);
-    const { meta } = current.docs[doc];
+    const meta = current.meta(doc);
     const body = current.body(doc);
     let hits: [number, number][] = [];
     if (req.query?.trim()) {

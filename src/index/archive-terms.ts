@@ -3,9 +3,9 @@
 // (Lunr's `tokenSet.intersect`), and a term index that is the same in every segment. Together they make
 // each segment score a document exactly as one Lunr index over the whole archive would.
 import type lunr from 'lunr';
-import type { SegmentPostings } from './segment-postings.js';
+import type { SegmentReader } from './segment-reader.js';
 import { stableHash } from './stable-hash.js';
-import { automatonAccepts, indexOfTerm, lowerBound, structureKey, type TokenNode } from './term-dictionary.js';
+import { automatonAccepts, structureKey, type TokenNode } from './term-dictionary.js';
 
 const MEMO_LIMIT = 20_000;
 
@@ -20,9 +20,10 @@ export class ArchiveTerms {
   readonly avgFieldLength: number[];
   private idfMemo = new Map<string, number>();
   private expandMemo = new Map<string, string[]>();
+  private hasMemo = new Map<string, boolean>();
 
   constructor(
-    readonly segments: readonly SegmentPostings[],
+    readonly segments: readonly SegmentReader[],
     readonly fieldCount: number,
   ) {
     let docCount = 0;
@@ -41,7 +42,13 @@ export class ArchiveTerms {
   }
 
   has(term: string): boolean {
-    return this.segments.some((p) => indexOfTerm(p.terms, term) >= 0);
+    let v = this.hasMemo.get(term);
+    if (v === undefined) {
+      v = this.segments.some((p) => p.findTerm(term) >= 0);
+      if (this.hasMemo.size > MEMO_LIMIT) this.hasMemo.clear();
+      this.hasMemo.set(term, v);
+    }
+    return v;
   }
 
   /** Lunr's idf over the whole archive (document frequency counted once per field, as lunr.idf does). */
@@ -49,10 +56,9 @@ export class ArchiveTerms {
     let v = this.idfMemo.get(term);
     if (v === undefined) {
       let df = 0;
-      const F = this.fieldCount;
       for (const p of this.segments) {
-        const t = indexOfTerm(p.terms, term);
-        if (t >= 0) df += p.postingStart[(t + 1) * F] - p.postingStart[t * F];
+        const t = p.findTerm(term);
+        if (t >= 0) df += p.documentFrequency(t);
       }
       v = lunrIdf(df, this.docCount);
       if (this.idfMemo.size > MEMO_LIMIT) this.idfMemo.clear();
@@ -85,10 +91,11 @@ export class ArchiveTerms {
     if (node.final && Object.keys(node.edges).length === 0) return this.has(prefix) ? [prefix] : [];
     const found = new Set<string>();
     for (const p of this.segments) {
-      const from = lowerBound(p.terms, prefix);
-      const to = prefix ? lowerBound(p.terms, prefix + '\uffff') : p.terms.length;
+      const from = p.lowerBound(prefix);
+      const to = prefix ? p.lowerBound(prefix + '\uffff') : p.termCount;
+      const all = to - from > 64 ? p.allTerms() : null;
       for (let i = from; i < to; i++) {
-        const term = p.terms[i];
+        const term = all ? all[i] : p.term(i);
         if (!found.has(term) && automatonAccepts(query, term)) found.add(term);
       }
     }

@@ -6,8 +6,7 @@
 // numbers ("0", "1", …); the caller maps them to article ids.
 import lunr from 'lunr';
 import type { ArchiveTerms } from './archive-terms.js';
-import type { SegmentPostings } from './segment-postings.js';
-import { indexOfTerm } from './term-dictionary.js';
+import type { SegmentReader } from './segment-reader.js';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -15,7 +14,7 @@ const POSTING_CACHE = 48;
 const NO_METADATA: Record<string, never> = Object.freeze({}) as Record<string, never>;
 
 export function createLunrIndex(
-  p: SegmentPostings,
+  p: SegmentReader,
   terms: ArchiveTerms,
   boosts: readonly number[],
   pipeline: lunr.Pipeline,
@@ -30,7 +29,7 @@ export function createLunrIndex(
   // Frequent words come back query after query: their posting objects are kept in a small LRU.
   const recent = new Map<string, Record<string, unknown>>();
   const postingOf = (term: string) => {
-    const t = indexOfTerm(p.terms, term);
+    const t = p.findTerm(term);
     const g = terms.termIndex(term);
     if (t >= 0 && !seen.has(term)) {
       seen.add(term);
@@ -45,12 +44,13 @@ export function createLunrIndex(
     }
     posting = { _index: g };
     let size = 0;
+    const list = t >= 0 ? p.postings(t) : null;
     for (let f = 0; f < F; f++) {
       const docs: Record<string, unknown> = {};
-      if (t >= 0) for (let i = p.postingStart[t * F + f]; i < p.postingStart[t * F + f + 1]; i++) docs[p.postDocs[i]] = NO_METADATA;
-      if (t >= 0) size += p.postingStart[t * F + f + 1] - p.postingStart[t * F + f];
+      if (list) for (let i = list.fieldStart[f]; i < list.fieldStart[f + 1]; i++) docs[list.docs[i]] = NO_METADATA;
       posting[p.fields[f]] = docs;
     }
+    size = list ? list.docs.length : 0;
     if (size >= 64) {
       recent.set(term, posting);
       if (recent.size > POSTING_CACHE) recent.delete(recent.keys().next().value as string);
@@ -64,12 +64,13 @@ export function createLunrIndex(
 
   /** Term frequency of doc d in posting list (t, f), by binary search (postings are sorted by doc). */
   const tfOf = (t: number, f: number, d: number): number => {
-    let lo = p.postingStart[t * F + f];
-    let hi = p.postingStart[t * F + f + 1];
+    const list = p.postings(t);
+    let lo = list.fieldStart[f];
+    let hi = list.fieldStart[f + 1];
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const v = p.postDocs[mid];
-      if (v === d) return p.postTf[mid];
+      const v = list.docs[mid];
+      if (v === d) return list.tfs[mid];
       if (v < d) lo = mid + 1;
       else hi = mid;
     }

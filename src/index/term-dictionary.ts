@@ -1,25 +1,9 @@
-// Helpers over sorted term lists and Lunr query automata (lunr.TokenSet): binary search, prefix ranges,
-// acceptance of a term, and a structural key of an automaton for memoizing expansions.
+// Helpers over Lunr query automata (lunr.TokenSet): acceptance of a term, and a structural key of an
+// automaton for memoizing expansions.
 
 export interface TokenNode {
   final: boolean;
   edges: Record<string, TokenNode>;
-}
-
-export function lowerBound(sorted: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-export function indexOfTerm(sorted: readonly string[], term: string): number {
-  const i = lowerBound(sorted, term);
-  return i < sorted.length && sorted[i] === term ? i : -1;
 }
 
 /** Whether the (possibly nondeterministic, `*`-edged) automaton accepts `term`. */

@@ -1,7 +1,13 @@
-import type { ArticleMeta, Facets, Filters } from '../api.js';
+import type { Facets, Filters } from '../api.js';
 
-export function yearOf(meta: ArticleMeta): number | undefined {
-  const y = meta.date ? Number(meta.date.slice(0, 4)) : NaN;
+/** What the source/year/date filters and facets read of an article, by doc number (no full metadata needed). */
+export interface DocFacts {
+  sourceOf(doc: number): string | undefined;
+  dateOf(doc: number): string | undefined;
+}
+
+export function yearOfDate(date: string | undefined): number | undefined {
+  const y = date ? Number(date.slice(0, 4)) : NaN;
   return Number.isInteger(y) ? y : undefined;
 }
 
@@ -21,29 +27,34 @@ export function metaFilterOf(filters: Filters | undefined, after?: string, befor
   };
 }
 
-/** Whether meta passes the filter; `ignore` leaves one facet's own filter out (for that facet's counts). */
-export function passes(meta: ArticleMeta, f: MetaFilter, ignore?: 'source' | 'year'): boolean {
-  if (f.sources && ignore !== 'source' && !f.sources.has(meta.source ?? '')) return false;
+/** Whether article `doc` passes the filter; `ignore` leaves one facet's own filter out (for that facet's counts). */
+export function passes(facts: DocFacts, doc: number, f: MetaFilter, ignore?: 'source' | 'year'): boolean {
+  if (f.sources && ignore !== 'source' && !f.sources.has(facts.sourceOf(doc) ?? '')) return false;
+  if (!f.years && !f.after && !f.before) return true;
+  const date = facts.dateOf(doc);
   if (f.years && ignore !== 'year') {
-    const y = yearOf(meta);
+    const y = yearOfDate(date);
     if (y === undefined || !f.years.has(y)) return false;
   }
-  if (f.after && !(meta.date && meta.date.slice(0, 10) >= f.after)) return false;
-  if (f.before && !(meta.date && meta.date.slice(0, 10) < f.before)) return false;
+  if (f.after && !(date && date.slice(0, 10) >= f.after)) return false;
+  if (f.before && !(date && date.slice(0, 10) < f.before)) return false;
   return true;
 }
 
 /**
- * Counts by source and by year over `metas`; each facet applies every filter except its own, so the user
+ * Counts by source and by year over `docs`; each facet applies every filter except its own, so the user
  * sees what choosing another source or year would give.
  */
-export function facetsOf(metas: Iterable<ArticleMeta>, f: MetaFilter): Facets {
+export function facetsOf(facts: DocFacts, docs: Iterable<number>, f: MetaFilter): Facets {
   const facets: Facets = { source: {}, year: {} };
-  for (const meta of metas) {
-    if (!passes(meta, f, 'source') && !passes(meta, f, 'year')) continue;
-    if (meta.source && passes(meta, f, 'source')) facets.source[meta.source] = (facets.source[meta.source] ?? 0) + 1;
-    const y = yearOf(meta);
-    if (y !== undefined && passes(meta, f, 'year')) facets.year[y] = (facets.year[y] ?? 0) + 1;
+  for (const doc of docs) {
+    const forSource = passes(facts, doc, f, 'source');
+    const forYear = passes(facts, doc, f, 'year');
+    if (!forSource && !forYear) continue;
+    const source = facts.sourceOf(doc);
+    if (source && forSource) facets.source[source] = (facets.source[source] ?? 0) + 1;
+    const y = yearOfDate(facts.dateOf(doc));
+    if (y !== undefined && forYear) facets.year[y] = (facets.year[y] ?? 0) + 1;
   }
   return facets;
 }

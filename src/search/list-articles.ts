@@ -20,11 +20,10 @@ export function listArticles(archive: LoadedArchive, req: ListRequest): ListResu
     const doc = order[descending ? n - 1 - k : k];
     if (!noFilter) {
       if (allowed && !allowed.has(doc)) continue;
-      if (!passes(archive.docs[doc].meta, filter)) continue;
+      if (!passes(archive, doc, filter)) continue;
     }
-    if (total >= offset && items.length < limit) items.push({ ...archive.docs[doc].meta });
+    if (total >= offset && items.length < limit) items.push({ ...archive.meta(doc) });
     total++;
   }
-  const metas = allowed ? [...allowed].map((d) => archive.docs[d].meta) : archive.docs.map((d) => d.meta);
-  return { total, items, facets: facetsOf(metas, filter) };
+  return { total, items, facets: facetsOf(archive, allowed ?? order, filter) };
 }

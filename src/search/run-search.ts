@@ -2,7 +2,7 @@
 // because every segment uses the archive-wide statistics), then coverage (full before partial), metadata
 // filters, phrase verification and strictness against the article text, sorting, facets and snippets.
 import lunr from 'lunr';
-import type { ArticleMeta, SearchHit, SearchRequest, SearchResult } from '../api.js';
+import type { SearchHit, SearchRequest, SearchResult } from '../api.js';
 import type { LoadedArchive } from '../engine/loaded-archive.js';
 import { analyzeTokens, findWordMatches, type MatchOptions } from '../engine/text-analysis.js';
 import { facetsOf, metaFilterOf, passes } from './filters.js';
@@ -118,20 +118,19 @@ export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsed
       ? new Set(runLunr(archive, negative.map((u) => ({ ...u, presence: 'should' as const }))).keys())
       : new Set<number>();
     candidates = [];
-    for (let doc = 0; doc < archive.docs.length; doc++) if (!excluded.has(doc)) candidates.push({ doc, score: 0, covered: 0, groupsHit: [] });
+    for (let doc = 0; doc < archive.docCount; doc++) if (!excluded.has(doc)) candidates.push({ doc, score: 0, covered: 0, groupsHit: [] });
   }
 
   // 2. Metadata filters (facets are counted before the source/year filters cut their own dimension).
   const filter = metaFilterOf(req.filters, parsed.after, parsed.before);
-  const meta = (c: Candidate): ArticleMeta => archive.docs[c.doc].meta;
-  candidates = candidates.filter((c) => passes(meta(c), filter, 'source') || passes(meta(c), filter, 'year'));
+  candidates = candidates.filter((c) => passes(archive, c.doc, filter, 'source') || passes(archive, c.doc, filter, 'year'));
 
   // 3. Checks against the article text: phrases and strictness.
   if (prepared.phrases.length || isStrict) {
     const isPlain = (g: { clause: { wildcard?: boolean; editDistance?: number } }) => !g.clause.wildcard && !g.clause.editDistance;
     const plainRequired = prepared.required.filter((r) => r.clause.kind === 'word' && !r.clause.wildcard && !r.clause.editDistance);
     candidates = candidates.filter((c) => {
-      const m = meta(c);
+      const m = archive.meta(c.doc);
       const body = archive.body(c.doc).text;
       let tokens: ReturnType<typeof analyzeTokens>[] | null = null;
       const tokensOf = () => (tokens ??= [analyzeTokens(m.title), analyzeTokens(body)]);
@@ -154,8 +153,12 @@ export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsed
     });
   }
 
-  const facets = facetsOf(candidates.map(meta), filter);
-  candidates = candidates.filter((c) => passes(meta(c), filter));
+  const facets = facetsOf(
+    archive,
+    candidates.map((c) => c.doc),
+    filter,
+  );
+  candidates = candidates.filter((c) => passes(archive, c.doc, filter));
   const groupCount = prepared.groups.length;
   const isFull = (c: Candidate) => c.covered >= groupCount;
   const fullMatches = candidates.reduce((n, c) => n + (isFull(c) ? 1 : 0), 0);
@@ -163,8 +166,8 @@ export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsed
   // 4. Order: full matches first, then by score (relevance) or by date, newest first.
   if (req.sort === 'date') {
     candidates.sort((a, b) => {
-      const da = meta(a).date ?? '';
-      const db = meta(b).date ?? '';
+      const da = archive.dateOf(a.doc) ?? '';
+      const db = archive.dateOf(b.doc) ?? '';
       return da < db ? 1 : da > db ? -1 : b.score - a.score || a.doc - b.doc;
     });
   } else {
@@ -177,7 +180,7 @@ export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsed
   const limit = req.limit ?? 20;
   const highlight = highlighterFor(prepared, strict);
   const hits: SearchHit[] = candidates.slice(offset, offset + limit).map((c) => {
-    const m = meta(c);
+    const m = archive.meta(c.doc);
     const text = archive.body(c.doc).text;
     const hit: SearchHit = {
       id: m.id,

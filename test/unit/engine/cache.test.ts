@@ -86,6 +86,25 @@ describe('index cache', { timeout: 120_000 }, () => {
     expect((await e.search({ query: 'بوتين' })).total).toBe(1);
   });
 
+  it('does not trust a segment whose postings block is damaged: the cache is rebuilt, searches answer as before', async () => {
+    const { dir, cache } = fresh();
+    const first = await open(dir, cache);
+    const before = await first.search({ query: 'سوتشي روسيا' });
+    await first.close();
+    for (const seg of readdirSync(cache).filter((f) => f.endsWith('.idx'))) {
+      const bytes = readFileSync(join(cache, seg));
+      const tocLength = bytes.readUInt32LE(12);
+      const [offset, length] = JSON.parse(bytes.toString('utf8', 16, 16 + tocLength)).sections.postings;
+      bytes[16 + tocLength + offset + Math.floor(length / 2)] ^= 0x01;
+      writeFileSync(join(cache, seg), bytes);
+    }
+    const e = await ArchiveEngine.open({ root: dir, cacheDir: cache, autoIndex: 'none' });
+    engines.push(e);
+    expect((await e.getStatus()).articles).toBe(0);
+    expect(await e.reindex()).toMatchObject({ articles: N, indexed: N, unchanged: 0 });
+    expect(await e.search({ query: 'سوتشي روسيا' })).toEqual(before);
+  });
+
   it('discards a truncated segment and a garbage manifest', async () => {
     const { dir, cache } = fresh();
     await (await open(dir, cache)).close();

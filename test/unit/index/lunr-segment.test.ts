@@ -2,7 +2,7 @@ import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
 import { ArchiveTerms } from '../../../src/index/archive-terms.js';
 import { createLunrIndex } from '../../../src/index/lunr-segment.js';
-import { decodeSegment, encodeSegment } from '../../../src/index/segment-file.js';
+import { decodeSegment, encodeSegment, openSegment } from '../../../src/index/segment-file.js';
 import { countTerms, docTermsOf, SegmentBuilder } from '../../../src/index/segment-postings.js';
 
 const FIELDS = ['title', 'body'];
@@ -32,7 +32,7 @@ function ours(segmentCount: number): lunr.Index[] {
     builders[s].add(countTerms([split(d.title), split(d.body)]));
     refs[s].push(String(i));
   });
-  const postings = builders.map((b) => decodeSegment<null>(encodeSegment(b.build(), null)).postings);
+  const postings = builders.map((b) => openSegment<null>(encodeSegment(b.build(), null)));
   const terms = new ArchiveTerms(postings, FIELDS.length);
   return postings.map((p) => createLunrIndex(p, terms, [4, 1], new lunr.Pipeline()));
 }
