@@ -1,42 +1,50 @@
 import { coreOf, procliticLengths } from './clitics.js';
 import type { ClusterLookup } from './clusters.js';
+import { hash, hash2, hashInt, hashRange } from './feature-hash.js';
 import type { Gazetteer } from './gazetteer.js';
 import { pairKey, type NameLookup } from './name-dictionary.js';
 
-// Features of a word in its sentence, as 32-bit hashes of (template, string). Training and tagging both
-// call sentenceFeatures, so they always agree.
+// The feature templates of the tagger: each gives a 32-bit key (a hash of the template number and what it
+// reads) per word of a sentence. ONE definition serves training (sentenceFeatures, per feature) and tagging
+// (tagger.ts, which caches sums of weights), so the two always agree. Templates come in two kinds:
+//
+// - word templates (wordFeatures) read ONE word at a fixed offset from the tagged word (the word itself,
+//   its neighbour at -1 or +1, …) and nothing else of the sentence. The tagger sums their weights once per
+//   (word, offset) and reuses the sum wherever that word occurs: put a new template here when it reads one word.
+// - pair templates (pairFeatures) read two adjacent words at a fixed offset ((i-1, i), …) and around
+//   templates (aroundFeatures) the two neighbours (i-1, i+1). The tagger caches their sums per pair of words.
+// - sentence templates (contextFeatures) read facts of the whole sentence (gazetteer matches) or words
+//   further apart. They are hashed and looked up for every word: the slow kind, keep it short.
+//
+// Template numbers are part of the keys the shipped model holds: never reuse or renumber one.
+// A new template needs a retrained model (npm run train:entities).
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-function hashRange(template: number, s: string, from: number, to: number): number {
-  let h = Math.imul(FNV_OFFSET ^ template, FNV_PRIME);
-  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
+/** What the templates read about one word (or a sentence boundary), computed once per distinct folded word. */
+export interface WordProps {
+  word: string;
+  /** Without proclitics and article (coreOf). */
+  core: string;
+  shape: string;
+  /** Word cluster as fine | coarse << 16, UNKNOWN_CLUSTER or BOUNDARY_CLUSTER. */
+  cluster: number;
+  /** Fine cluster of the core when the core differs from the word (UNKNOWN_CLUSTER when unknown), else -1. */
+  coreCluster: number;
+  /** Name-dictionary code, 0 when absent, BOUNDARY_NAME beyond the sentence. */
+  name: number;
+  /** Name-dictionary code of the core when the core differs from the word, else -1. */
+  coreName: number;
 }
 
-function hash(template: number, s: string): number {
-  return hashRange(template, s, 0, s.length);
+/** The lookups feeding the templates (null when the model has none). */
+export interface FeatureSources {
+  gazetteer: Gazetteer | null;
+  clusters: ClusterLookup | null;
+  names: NameLookup | null;
 }
 
-function hash2(template: number, a: string, b: string): number {
-  let h = hashRange(template, a, 0, a.length);
-  h = Math.imul(h ^ 0x7c, FNV_PRIME);
-  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
-}
-
-function hashInt(template: number, a: number, b = 0): number {
-  let h = Math.imul(FNV_OFFSET ^ template, FNV_PRIME);
-  h = Math.imul(h ^ (a & 0xffff), FNV_PRIME);
-  h = Math.imul(h ^ (a >>> 16), FNV_PRIME);
-  h = Math.imul(h ^ (b & 0xffff), FNV_PRIME);
-  h = Math.imul(h ^ (b >>> 16), FNV_PRIME);
-  return h >>> 0;
-}
-
-const BOS = '<s>';
-const EOS = '</s>';
+const UNKNOWN_CLUSTER = 0x7fff7fff;
+const BOUNDARY_CLUSTER = 0x7ffe7ffe;
+const BOUNDARY_NAME = 255;
 
 /** A coarse shape: script classes of the characters plus a length bucket. */
 export function shapeOf(word: string): string {
@@ -56,12 +64,193 @@ export function shapeOf(word: string): string {
   return kind + len;
 }
 
+export function wordProps(word: string, src: FeatureSources): WordProps {
+  const core = coreOf(word);
+  const cluster = src.clusters ? src.clusters(word) : -1;
+  const coreCluster = core === word || !src.clusters ? -1 : src.clusters(core);
+  return {
+    word,
+    core,
+    shape: shapeOf(word),
+    cluster: cluster < 0 ? UNKNOWN_CLUSTER : cluster,
+    coreCluster: core === word ? -1 : coreCluster < 0 ? UNKNOWN_CLUSTER : coreCluster & 0xffff,
+    name: src.names ? src.names(word) : 0,
+    coreName: core === word || !src.names ? -1 : src.names(core),
+  };
+}
+
+function boundaryProps(s: string): WordProps {
+  return { word: s, core: s, shape: s, cluster: BOUNDARY_CLUSTER, coreCluster: -1, name: BOUNDARY_NAME, coreName: -1 };
+}
+
+/** Before the first word of a sentence (offsets -1, -2) and after the last (offsets 1, 2). */
+export const BEFORE_SENTENCE = boundaryProps('<s>');
+export const AFTER_SENTENCE = boundaryProps('</s>');
+
+/** Offsets from the tagged word at which word templates read a word. */
+export const WORD_OFFSETS = [0, -1, 1, -2, 2] as const;
+
+const fine = (p: WordProps) => p.cluster & 0xffff;
+const coarse = (p: WordProps) => p.cluster >>> 16;
+
+/**
+ * Word templates: the keys for word `p` seen at `offset` from the tagged word (a boundary when beyond the
+ * sentence; offset 0 is never one), written to `out` from `k`. Returns the next free index.
+ */
+export function wordFeatures(offset: number, p: WordProps, src: FeatureSources, out: Uint32Array, k: number): number {
+  const w = p.word;
+  const c = p.core;
+  switch (offset) {
+    case 0: {
+      out[k++] = hash(0, '');
+      out[k++] = hash(1, w);
+      out[k++] = hash(2, c);
+      for (let len = 1; len <= 3; len++) if (w.length > len) out[k++] = hashRange(9 + len, w, 0, len);
+      for (let len = 1; len <= 4; len++) if (w.length > len) out[k++] = hashRange(13 + len, w, w.length - len, w.length);
+      for (let len = 2; len <= 3; len++) if (c.length > len) out[k++] = hashRange(17 + len, c, c.length - len, c.length);
+      for (let len = 2; len <= 3; len++) if (c.length > len) out[k++] = hashRange(21 + len, c, 0, len);
+      out[k++] = hash(25, p.shape);
+      const lens = procliticLengths(w);
+      const longest = lens[lens.length - 1];
+      if (longest > 0) {
+        out[k++] = hashRange(30, w, longest, w.length);
+        out[k++] = hashRange(31, w, 0, longest);
+      }
+      if (c.length >= 4 && p.shape.startsWith('A')) {
+        // Letter trigrams inside the word (the edges are covered by the prefix and suffix features).
+        const last = Math.min(c.length - 2, 9);
+        for (let at = 1; at < last; at++) out[k++] = hashRange(48, c, at, at + 3);
+      }
+      if (src.names) {
+        out[k++] = hashInt(36, p.name);
+        if (p.coreName >= 0) out[k++] = hashInt(37, p.coreName);
+      }
+      if (src.clusters) {
+        out[k++] = hashInt(40, fine(p));
+        out[k++] = hashInt(41, coarse(p));
+        if (c !== w) out[k++] = hashInt(42, p.coreCluster);
+      }
+      return k;
+    }
+    case -1:
+      out[k++] = hash(3, w);
+      out[k++] = hash(7, c);
+      // Affixes of the neighbours (a name is often preceded by a title ending like الرئيس/الشيخ, followed by بن/ابن…).
+      out[k++] = hashRange(54, c, Math.max(0, c.length - 2), c.length);
+      out[k++] = hashRange(57, w, 0, Math.min(2, w.length));
+      if (src.clusters) out[k++] = hashInt(43, fine(p));
+      return k;
+    case 1:
+      out[k++] = hash(4, w);
+      out[k++] = hash(8, c);
+      out[k++] = hashRange(55, c, Math.max(0, c.length - 2), c.length);
+      out[k++] = hashRange(56, w, 0, Math.min(2, w.length));
+      if (src.clusters) out[k++] = hashInt(44, fine(p));
+      return k;
+    case -2:
+      out[k++] = hash(5, w);
+      return k;
+    case 2:
+      out[k++] = hash(6, w);
+      return k;
+    default:
+      throw new Error(`no word templates at offset ${offset}`);
+  }
+}
+
+/** Offsets of the first word of the two adjacent words that pair templates read: (i-2, i-1), (i-1, i), (i, i+1). */
+export const PAIR_OFFSETS = [-2, -1, 0] as const;
+
+/** Name-dictionary code of two adjacent words as a pair; 255 before the sentence, 0 after it. */
+function pairName(a: WordProps, b: WordProps, names: NameLookup): number {
+  if (a === BEFORE_SENTENCE) return 255;
+  if (b === AFTER_SENTENCE) return 0;
+  return names(pairKey(a.word, b.word));
+}
+
+/**
+ * Pair templates: the keys for the adjacent words `a` (at `offset` from the tagged word) and `b` (at
+ * offset + 1), either a sentence boundary. The tagger caches their sums per (a, b). Returns the next free index.
+ */
+export function pairFeatures(offset: number, a: WordProps, b: WordProps, src: FeatureSources, out: Uint32Array, k: number): number {
+  switch (offset) {
+    case -2:
+      out[k++] = hash2(59, a.core, b.core);
+      return k;
+    case -1:
+      out[k++] = hash2(27, a.word, b.word);
+      out[k++] = hash2(29, a.core, b.core);
+      if (src.names) {
+        out[k++] = hashInt(39, a.name, b.name);
+        out[k++] = hashInt(60, pairName(a, b, src.names));
+      }
+      if (src.clusters) out[k++] = hashInt(46, fine(a), fine(b));
+      return k;
+    case 0:
+      out[k++] = hash2(28, a.word, b.word);
+      if (src.names) out[k++] = hashInt(61, pairName(a, b, src.names));
+      if (src.clusters) out[k++] = hashInt(47, fine(a), fine(b));
+      return k;
+    default:
+      throw new Error(`no pair templates at offset ${offset}`);
+  }
+}
+
+/**
+ * Around templates: the keys for the words before (`prev`) and after (`next`) the tagged word, either a
+ * sentence boundary. The tagger caches their sums per (prev, next). Returns the next free index.
+ */
+export function aroundFeatures(prev: WordProps, next: WordProps, src: FeatureSources, out: Uint32Array, k: number): number {
+  out[k++] = hash2(26, prev.shape, next.shape);
+  out[k++] = hash2(35, prev.word, next.word);
+  if (src.names) out[k++] = hashInt(38, prev.name, next.name);
+  if (src.clusters) out[k++] = hashInt(45, coarse(prev), coarse(next));
+  return k;
+}
+
+/** A sentence as the sentence templates read it. */
+export interface SentenceContext {
+  props: readonly WordProps[];
+  /** Gazetteer codes per word (Gazetteer.match), all 0 without a gazetteer. */
+  gazetteer: Uint8Array;
+}
+
+/** The gazetteer codes as strings, as the templates hash them. */
+const GAZ_STRINGS = Array.from({ length: 256 }, (_, i) => String(i));
+
+function propsAt(s: SentenceContext, i: number): WordProps {
+  return i < 0 ? BEFORE_SENTENCE : i >= s.props.length ? AFTER_SENTENCE : s.props[i];
+}
+
+function gazAt(s: SentenceContext, i: number): string {
+  return i < 0 || i >= s.props.length ? 'x' : GAZ_STRINGS[s.gazetteer[i]];
+}
+
+/**
+ * Sentence templates of word i: the rest, looked up for every word (gazetteer matches, which depend on the
+ * sentence, and words further apart). Written to `out` from `k`; returns the next free index.
+ */
+export function contextFeatures(s: SentenceContext, i: number, src: FeatureSources, out: Uint32Array, k: number): number {
+  const c = s.props[i].core;
+  const gaz = gazAt(s, i);
+  out[k++] = hash(32, gaz);
+  out[k++] = hash2(33, gazAt(s, i - 1), gazAt(s, i + 1));
+  out[k++] = hash2(34, gaz, c, Math.max(0, c.length - 2), c.length);
+  if (src.names) out[k++] = hashInt(58, propsAt(s, i - 2).name, propsAt(s, i + 2).name);
+  return k;
+}
+
+/** The sentence-level facts of the sentence templates. */
+export function sentenceContext(words: readonly string[], props: readonly WordProps[], src: FeatureSources): SentenceContext {
+  return { props, gazetteer: src.gazetteer ? src.gazetteer.match(words) : new Uint8Array(words.length) };
+}
+
 /** Upper bound of features per word (for preallocation). */
 export const MAX_FEATURES = 64;
 
 /**
- * Features of every word of a sentence of folded words, `MAX_FEATURES` slots per word, unused slots 0.
- * `out` is reused when large enough.
+ * Features of every word of a sentence of folded words, `MAX_FEATURES` slots per word, unused slots 0
+ * (training; the tagger computes the same features, see tagger.ts). `out` is reused when large enough.
  */
 export function sentenceFeatures(
   words: readonly string[],
@@ -73,89 +262,16 @@ export function sentenceFeatures(
   const n = words.length;
   const feats = out && out.length >= n * MAX_FEATURES ? out : new Uint32Array(n * MAX_FEATURES);
   feats.fill(0, 0, n * MAX_FEATURES);
-  const cores = words.map(coreOf);
-  const shapes = words.map(shapeOf);
-  const gaz = gazetteer ? gazetteer.match(words) : new Uint8Array(n);
-  const word = (i: number) => (i < 0 ? BOS : i >= n ? EOS : words[i]);
-  const core = (i: number) => (i < 0 ? BOS : i >= n ? EOS : cores[i]);
-  const shape = (i: number) => (i < 0 ? BOS : i >= n ? EOS : shapes[i]);
-  const clusterIds = clusters ? words.map(clusters) : words.map(() => -1);
-  const coreClusters = clusters ? cores.map((c, i) => (c === words[i] ? clusterIds[i] : clusters(c))) : clusterIds;
-  const UNKNOWN = 0x7fff7fff;
-  const BOUNDARY = 0x7ffe7ffe;
-  const cl = (i: number) => (i < 0 || i >= n ? BOUNDARY : clusterIds[i] < 0 ? UNKNOWN : clusterIds[i]);
-  const fine = (i: number) => cl(i) & 0xffff;
-  const coarse = (i: number) => cl(i) >>> 16;
-  const gazAt = (i: number) => (i < 0 || i >= n ? 'x' : String(gaz[i]));
-  const nameCodes = names ? words.map(names) : null;
-  const coreCodes = names ? cores.map((c, i) => (c === words[i] ? -1 : names(c))) : null;
-  const nameAt = (i: number) => (i < 0 || i >= n ? 255 : nameCodes![i]);
-  // pairCodes[i]: code of words i and i + 1 as a pair.
-  const pairCodes = names ? words.map((w, i) => (i + 1 < n ? names(pairKey(w, words[i + 1])) : 0)) : null;
+  const src: FeatureSources = { gazetteer, clusters, names };
+  const props = words.map((w) => wordProps(w, src));
+  const context = sentenceContext(words, props, src);
   for (let i = 0; i < n; i++) {
-    const w = words[i];
-    const c = cores[i];
     let k = i * MAX_FEATURES;
-    feats[k++] = hash(0, '');
-    feats[k++] = hash(1, w);
-    feats[k++] = hash(2, c);
-    feats[k++] = hash(3, word(i - 1));
-    feats[k++] = hash(4, word(i + 1));
-    feats[k++] = hash(5, word(i - 2));
-    feats[k++] = hash(6, word(i + 2));
-    feats[k++] = hash(7, core(i - 1));
-    feats[k++] = hash(8, core(i + 1));
-    for (let len = 1; len <= 3; len++) if (w.length > len) feats[k++] = hashRange(9 + len, w, 0, len);
-    for (let len = 1; len <= 4; len++) if (w.length > len) feats[k++] = hashRange(13 + len, w, w.length - len, w.length);
-    for (let len = 2; len <= 3; len++) if (c.length > len) feats[k++] = hashRange(17 + len, c, c.length - len, c.length);
-    for (let len = 2; len <= 3; len++) if (c.length > len) feats[k++] = hashRange(21 + len, c, 0, len);
-    feats[k++] = hash(25, shapes[i]);
-    feats[k++] = hash2(26, shape(i - 1), shape(i + 1));
-    feats[k++] = hash2(27, word(i - 1), w);
-    feats[k++] = hash2(28, w, word(i + 1));
-    feats[k++] = hash2(29, core(i - 1), c);
-    const lens = procliticLengths(w);
-    const longest = lens[lens.length - 1];
-    if (longest > 0) {
-      feats[k++] = hashRange(30, w, longest, w.length);
-      feats[k++] = hashRange(31, w, 0, longest);
-    }
-    feats[k++] = hash(32, gazAt(i));
-    feats[k++] = hash2(33, gazAt(i - 1), gazAt(i + 1));
-    feats[k++] = hash2(34, gazAt(i), c.length > 2 ? c.slice(-2) : c);
-    feats[k++] = hash2(35, word(i - 1), word(i + 1));
-    if (c.length >= 4 && shapes[i].startsWith('A')) {
-      // Letter trigrams inside the word (the edges are covered by the prefix and suffix features).
-      const last = Math.min(c.length - 2, 9);
-      for (let at = 1; at < last; at++) feats[k++] = hashRange(48, c, at, at + 3);
-    }
-    // Affixes of the neighbours (a name is often preceded by a title ending like الرئيس/الشيخ, followed by بن/ابن…).
-    const prevCore = core(i - 1);
-    const nextCore = core(i + 1);
-    feats[k++] = hashRange(54, prevCore, Math.max(0, prevCore.length - 2), prevCore.length);
-    feats[k++] = hashRange(55, nextCore, Math.max(0, nextCore.length - 2), nextCore.length);
-    feats[k++] = hashRange(56, word(i + 1), 0, Math.min(2, word(i + 1).length));
-    feats[k++] = hashRange(57, word(i - 1), 0, Math.min(2, word(i - 1).length));
-    if (nameCodes) feats[k++] = hashInt(58, nameAt(i - 2), nameAt(i + 2));
-    feats[k++] = hash2(59, core(i - 2), core(i - 1));
-    if (nameCodes && coreCodes) {
-      feats[k++] = hashInt(36, nameCodes[i]);
-      if (coreCodes[i] >= 0) feats[k++] = hashInt(37, coreCodes[i]);
-      feats[k++] = hashInt(38, nameAt(i - 1), nameAt(i + 1));
-      feats[k++] = hashInt(39, nameAt(i - 1), nameCodes[i]);
-      feats[k++] = hashInt(60, i > 0 ? pairCodes![i - 1] : 255);
-      feats[k++] = hashInt(61, pairCodes![i]);
-    }
-    if (clusters) {
-      feats[k++] = hashInt(40, fine(i));
-      feats[k++] = hashInt(41, coarse(i));
-      if (c !== w) feats[k++] = hashInt(42, coreClusters[i] < 0 ? UNKNOWN : coreClusters[i] & 0xffff);
-      feats[k++] = hashInt(43, fine(i - 1));
-      feats[k++] = hashInt(44, fine(i + 1));
-      feats[k++] = hashInt(45, coarse(i - 1), coarse(i + 1));
-      feats[k++] = hashInt(46, fine(i - 1), fine(i));
-      feats[k++] = hashInt(47, fine(i), fine(i + 1));
-    }
+    for (const offset of WORD_OFFSETS) k = wordFeatures(offset, propsAt(context, i + offset), src, feats, k);
+    for (const offset of PAIR_OFFSETS) k = pairFeatures(offset, propsAt(context, i + offset), propsAt(context, i + offset + 1), src, feats, k);
+    k = aroundFeatures(propsAt(context, i - 1), propsAt(context, i + 1), src, feats, k);
+    k = contextFeatures(context, i, src, feats, k);
+    if (k > (i + 1) * MAX_FEATURES) throw new Error('more features per word than MAX_FEATURES: raise it');
   }
   return feats;
 }

@@ -47,18 +47,15 @@ export interface ModelArrays {
 export interface TaggerModel extends ModelArrays {
   header: ModelHeader;
   /**
-   * Open-addressing hash table, SLOT_WORDS int16 per slot: the feature key (two int16, key 0 = empty)
-   * then its weights for each tag, so one probe touches one cache line. Slot count a power of two.
+   * Index over the sorted featureKeys: the keys whose top `featureBucketBits` bits equal b are
+   * featureKeys[featureBuckets[b] .. featureBuckets[b + 1]). About one key per bucket, so a lookup reads
+   * a couple of keys; 4 bytes per feature on top of the file's arrays.
    */
-  table: Int16Array;
-  /** The same memory as table, for reading keys. */
-  tableKeys: Uint32Array;
+  featureBuckets: Uint32Array;
+  featureBucketBits: number;
   transitions: Float64Array;
   names: NameLookup | null;
 }
-
-/** int16 words per slot of TaggerModel.table (2 for the key, NUM_TAGS weights, padding). */
-export const SLOT_WORDS = 16;
 
 function align4(n: number): number {
   return (n + 3) & ~3;
@@ -83,8 +80,18 @@ export function encodeModel(header: ModelHeader, arrays: ModelArrays): Buffer {
   return out;
 }
 
-function slotOf(key: number, mask: number): number {
-  return Math.imul(key ^ (key >>> 16), 0x45d9f3b) >>> 0 & mask;
+/** Bucket index over sorted keys (see TaggerModel.featureBuckets). */
+function bucketIndex(keys: Uint32Array): { buckets: Uint32Array; bits: number } {
+  let bits = 1;
+  while (bits < 24 && 2 << bits <= keys.length) bits++;
+  const shift = 32 - bits;
+  const buckets = new Uint32Array((1 << bits) + 1);
+  let at = 0;
+  for (let b = 0; b <= 1 << bits; b++) {
+    while (at < keys.length && keys[at] >>> shift < b) at++;
+    buckets[b] = at;
+  }
+  return { buckets, bits };
 }
 
 export function decodeModel(data: Uint8Array): TaggerModel {
@@ -94,12 +101,11 @@ export function decodeModel(data: Uint8Array): TaggerModel {
   const jsonLength = buf.readUInt32LE(4);
   const header = JSON.parse(buf.toString('utf8', 8, 8 + jsonLength)) as ModelHeader;
   if (header.version !== 1 || header.tags.join() !== TAGS.join()) throw new Error('entity model does not match this version of the tagger');
-  // Copy into an aligned buffer so typed-array views are always possible.
-  const aligned = new Uint8Array(buf.length);
-  aligned.set(buf);
+  // Typed-array views need 4-byte alignment: copy only when the buffer does not have it.
+  const aligned = buf.byteOffset % 4 === 0 ? buf : Uint8Array.from(buf);
   let at = align4(8 + jsonLength);
-  const take = <A>(make: (b: ArrayBuffer, o: number, n: number) => A, count: number, bytes: number): A => {
-    const arr = make(aligned.buffer, at, count);
+  const take = <A>(make: (b: ArrayBufferLike, o: number, n: number) => A, count: number, bytes: number): A => {
+    const arr = make(aligned.buffer, aligned.byteOffset + at, count);
     at = align4(at + count * bytes);
     return arr;
   };
@@ -113,33 +119,22 @@ export function decodeModel(data: Uint8Array): TaggerModel {
   const nameKeys = take((b, o, n) => new Uint32Array(b, o, n), nameCount, 4);
   const nameCodes = take((b, o, n) => new Uint8Array(b, o, n), nameCount, 1);
   const names = nameCount > 0 ? nameLookup(nameKeys, nameCodes, wordHash) : null;
-  let slots = 1;
-  while (slots < featureKeys.length * 2) slots <<= 1;
-  const table = new Int16Array(slots * SLOT_WORDS);
-  const tableKeys = new Uint32Array(table.buffer);
-  const mask = slots - 1;
-  for (let row = 0; row < featureKeys.length; row++) {
-    let slot = slotOf(featureKeys[row], mask);
-    while (tableKeys[slot * (SLOT_WORDS / 2)] !== 0) slot = (slot + 1) & mask;
-    tableKeys[slot * (SLOT_WORDS / 2)] = featureKeys[row];
-    table.set(weights.subarray(row * NUM_TAGS, (row + 1) * NUM_TAGS), slot * SLOT_WORDS + 2);
+  for (let i = 1; i < featureKeys.length; i++) {
+    if (featureKeys[i - 1] >= featureKeys[i]) throw new Error('entity model: feature keys are not sorted');
   }
+  const { buckets: featureBuckets, bits: featureBucketBits } = bucketIndex(featureKeys);
   const transitions = Float64Array.from(header.transitions);
-  return { header, featureKeys, weights, lexiconKeys, lexiconCounts, clusterKeys, clusterIds, nameKeys, nameCodes, table, tableKeys, transitions, names };
+  return { header, featureKeys, weights, lexiconKeys, lexiconCounts, clusterKeys, clusterIds, nameKeys, nameCodes, featureBuckets, featureBucketBits, transitions, names };
 }
 
-/** Where a feature's weights start in model.table, or -1 when the model does not know it. */
+/** Where a feature's weights start in model.weights (NUM_TAGS of them), or -1 when the model does not know it. */
 export function featureSlot(model: TaggerModel, key: number): number {
-  const { tableKeys } = model;
-  const half = SLOT_WORDS / 2;
-  const mask = tableKeys.length / half - 1;
-  let slot = slotOf(key, mask);
-  for (;;) {
-    const k = tableKeys[slot * half];
-    if (k === key) return slot * SLOT_WORDS + 2;
-    if (k === 0) return -1;
-    slot = (slot + 1) & mask;
+  const keys = model.featureKeys;
+  const b = key >>> (32 - model.featureBucketBits);
+  for (let at = model.featureBuckets[b], end = model.featureBuckets[b + 1]; at < end; at++) {
+    if (keys[at] === key) return at * NUM_TAGS;
   }
+  return -1;
 }
 
 /** How often a folded word occurred in the training text (0 when unseen or rare). */

@@ -1,9 +1,136 @@
 import type { ClusterLookup } from './clusters.js';
-import { MAX_FEATURES, sentenceFeatures } from './features.js';
+import {
+  AFTER_SENTENCE,
+  BEFORE_SENTENCE,
+  MAX_FEATURES,
+  PAIR_OFFSETS,
+  aroundFeatures,
+  contextFeatures,
+  pairFeatures,
+  sentenceContext,
+  type FeatureSources,
+  type WordProps,
+} from './features.js';
 import type { Gazetteer } from './gazetteer.js';
 import { featureSlot, type TaggerModel } from './model.js';
 import { NUM_TAGS } from './tags.js';
 import { viterbi } from './viterbi.js';
+import { WORD_CACHE_SIZE, WordScores } from './word-scores.js';
+
+// Tagging a sentence: the score of each tag at each word is the sum of the weights of its features (see
+// features.ts), times model.header.scale. Word templates come summed per word from WordScores; the others are
+// looked up one by one (caching pair sums per pair of words was slower: 3 in 4 pairs are new). Weights are integers, so the sums are
+// exact whatever the order and equal those of scoreFeatures, the plain per-feature scoring training uses.
+
+const T = NUM_TAGS;
+
+/** Per model: the cache of word scores and the buffers reused from sentence to sentence. */
+export class SentenceTagger {
+  private readonly words: WordScores;
+  private readonly src: FeatureSources;
+  private readonly keys = new Uint32Array(MAX_FEATURES);
+  private sums = new Int32Array(0);
+  private emissions = new Float64Array(0);
+  private entries = new Int32Array(0);
+  private readonly props: WordProps[] = [];
+
+  constructor(
+    private readonly model: TaggerModel,
+    readonly gazetteer: Gazetteer | null,
+    readonly clusters: ClusterLookup | null,
+    wordCacheSize = WORD_CACHE_SIZE,
+  ) {
+    this.src = { gazetteer, clusters, names: model.names };
+    this.words = new WordScores(model, this.src, wordCacheSize);
+  }
+
+  /** Tag indexes (see tags.ts) for a sentence of folded words. */
+  tag(words: readonly string[]): Int32Array {
+    const n = words.length;
+    this.score(words);
+    toEmissions(this.model, this.sums, n, this.emissions);
+    return viterbi(this.emissions, n, this.model.transitions, new Int32Array(n));
+  }
+
+  /** The integer weight sums of each tag at each word (n × NUM_TAGS; valid until the next call). */
+  score(words: readonly string[]): Int32Array {
+    const n = words.length;
+    if (this.sums.length < n * T) {
+      this.sums = new Int32Array(n * T * 2);
+      this.emissions = new Float64Array(n * T * 2);
+      this.entries = new Int32Array(n * 2);
+    }
+    const { sums, entries, props, keys, model } = this;
+    this.words.reserve(n);
+    props.length = n;
+    for (let i = 0; i < n; i++) {
+      const e = this.words.entry(words[i]);
+      entries[i] = e;
+      props[i] = this.words.propsOf(e);
+    }
+    for (let i = 0; i < n; i++) this.words.addWordScores(sums, i * T, entries, i, n);
+    const context = sentenceContext(words, props, this.src);
+    for (let i = 0; i < n; i++) {
+      const prev = i > 0 ? props[i - 1] : BEFORE_SENTENCE;
+      const next = i + 1 < n ? props[i + 1] : AFTER_SENTENCE;
+      let count = 0;
+      for (const offset of PAIR_OFFSETS) {
+        const a = i + offset < 0 ? BEFORE_SENTENCE : props[i + offset];
+        const b = i + offset + 1 < 0 ? BEFORE_SENTENCE : i + offset + 1 >= n ? AFTER_SENTENCE : props[i + offset + 1];
+        count = pairFeatures(offset, a, b, this.src, keys, count);
+      }
+      count = aroundFeatures(prev, next, this.src, keys, count);
+      count = contextFeatures(context, i, this.src, keys, count);
+      this.addFeatures(keys, count, sums, i * T);
+    }
+    return sums.subarray(0, n * T);
+  }
+
+  /** Adds the weights of features keys[0…count) to out[at…at + T). */
+  private addFeatures(keys: Uint32Array, count: number, out: Int32Array, at: number): void {
+    const { model } = this;
+    const weights = model.weights;
+    for (let q = 0; q < count; q++) {
+      const key = keys[q];
+      if (key === 0) continue;
+      const row = featureSlot(model, key);
+      if (row < 0) continue;
+      for (let t = 0; t < T; t++) out[at + t] += weights[row + t];
+    }
+  }
+}
+
+/** Scores (as emissions for viterbi) from integer weight sums: n × T. */
+export function toEmissions(model: TaggerModel, sums: ArrayLike<number>, n: number, out: Float64Array): Float64Array {
+  const scale = model.header.scale;
+  const outsideBias = model.header.outsideBias ?? 0;
+  for (let i = 0; i < n; i++) {
+    const base = i * T;
+    for (let t = 0; t < T; t++) out[base + t] = sums[base + t] * scale;
+    out[base] -= outsideBias;
+  }
+  return out;
+}
+
+/**
+ * The plain scoring: per word, the sum of the weights of each feature of `feats` (sentenceFeatures
+ * layout), as training scores. The tagger must agree with it.
+ */
+export function scoreFeatures(model: TaggerModel, feats: Uint32Array, n: number): Int32Array {
+  const sums = new Int32Array(n * T);
+  for (let i = 0; i < n; i++) {
+    for (let k = i * MAX_FEATURES, end = k + MAX_FEATURES; k < end; k++) {
+      const key = feats[k];
+      if (key === 0) continue;
+      const at = featureSlot(model, key);
+      if (at < 0) continue;
+      for (let t = 0; t < T; t++) sums[i * T + t] += model.weights[at + t];
+    }
+  }
+  return sums;
+}
+
+const taggers = new WeakMap<TaggerModel, SentenceTagger>();
 
 /** Tag indexes (see tags.ts) for a sentence of folded words. */
 export function tagWords(
@@ -12,24 +139,9 @@ export function tagWords(
   clusters: ClusterLookup | null,
   words: readonly string[],
 ): Int32Array {
-  const n = words.length;
-  const T = NUM_TAGS;
-  const feats = sentenceFeatures(words, gazetteer, clusters, model.names);
-  const emissions = new Float64Array(n * T);
-  const { table } = model;
-  const scale = model.header.scale;
-  const outsideBias = model.header.outsideBias ?? 0;
-  for (let i = 0; i < n; i++) {
-    const base = i * T;
-    for (let k = i * MAX_FEATURES, end = k + MAX_FEATURES; k < end; k++) {
-      const key = feats[k];
-      if (key === 0) continue;
-      const at = featureSlot(model, key);
-      if (at < 0) continue;
-      for (let t = 0; t < T; t++) emissions[base + t] += table[at + t];
-    }
-    for (let t = 0; t < T; t++) emissions[base + t] *= scale;
-    emissions[base] -= outsideBias;
+  let tagger = taggers.get(model);
+  if (!tagger || tagger.gazetteer !== gazetteer || tagger.clusters !== clusters) {
+    taggers.set(model, (tagger = new SentenceTagger(model, gazetteer, clusters)));
   }
-  return viterbi(emissions, n, model.transitions);
+  return tagger.tag(words);
 }

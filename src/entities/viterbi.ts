@@ -7,12 +7,19 @@ import { NUM_TAGS, allowed } from './tags.js';
 const ALLOWED = new Uint8Array((NUM_TAGS + 1) * NUM_TAGS);
 for (let p = -1; p < NUM_TAGS; p++) for (let t = 0; t < NUM_TAGS; t++) ALLOWED[(p + 1) * NUM_TAGS + t] = allowed(p, t) ? 1 : 0;
 
+let scoreBuffer = new Float64Array(0);
+let backBuffer = new Int32Array(0);
+
 export function viterbi(emissions: Float64Array, n: number, transitions: Float64Array, out?: Int32Array): Int32Array {
   const T = NUM_TAGS;
   const tags = out && out.length >= n ? out : new Int32Array(n);
   if (n === 0) return tags;
-  const score = new Float64Array(n * T);
-  const back = new Int32Array(n * T);
+  if (scoreBuffer.length < n * T) {
+    scoreBuffer = new Float64Array(n * T * 2);
+    backBuffer = new Int32Array(n * T * 2);
+  }
+  const score = scoreBuffer;
+  const back = backBuffer;
   for (let t = 0; t < T; t++) score[t] = ALLOWED[t] ? emissions[t] + transitions[T * T + t] : -Infinity;
   for (let i = 1; i < n; i++) {
     for (let t = 0; t < T; t++) {

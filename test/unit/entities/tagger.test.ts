@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { sentenceFeatures } from '../../../src/entities/features.js';
+import { loadTagger } from '../../../src/entities/load-model.js';
+import { featureSlot } from '../../../src/entities/model.js';
+import { taggerSentences } from '../../../src/entities/sentences.js';
+import { SentenceTagger, scoreFeatures, tagWords, toEmissions } from '../../../src/entities/tagger.js';
+import { NUM_TAGS } from '../../../src/entities/tags.js';
+import { viterbi } from '../../../src/entities/viterbi.js';
+
+// The tagger sums cached scores per word; training scores every feature of sentenceFeatures one by one.
+// Both must give the same numbers on any text, or the shipped model would tag differently from how it was trained.
+
+const seed = readFileSync(new URL('./fixtures/seed-article.txt', import.meta.url), 'utf8');
+
+const TEXTS = [
+  seed,
+  'التقى الرئيس الروسي فلاديمير بوتين في موسكو بنظيره الأذربيجاني إلهام علييف ورئيس الوزراء الأرميني نيكول باشينيان.',
+  'وقال وزير الخارجية المصري سامح شكري للصحفيين في القاهرة إن وكالة الأنباء الرسمية نشرت البيان يوم 3/4/2019.',
+  'بوتين', // one word
+  'و',
+  'Reuters: Apple Inc. said on Monday (ABC-123) that 45% of iPhones… sold in 2020!',
+  'فَلَسطينُ، وَالقُدْسُ ــــ الشَّرِيف؟ نعم! لا. ١٢٣٤٥ ۱۲ 12abc ـ',
+  'قال قال قال قال قال قال قال قال قال قال قال قال', // the same word next to itself
+  Array.from({ length: 450 }, (_, i) => ['الأمم', 'المتحدة', 'في', 'نيويورك', 'وبيروت', 'ولندن', `كلمة${i % 37}`][i % 7]).join(' '), // > 200 words: split
+  'الأمين العام لجامعة الدول العربية أحمد أبو الغيط والشيخ محمد بن زايد آل نهيان ولي عهد أبوظبي',
+  '',
+];
+
+function referenceScores(words: string[]) {
+  const { model, gazetteer, clusters } = loadTagger();
+  return scoreFeatures(model, sentenceFeatures(words, gazetteer, clusters, model.names), words.length);
+}
+
+function referenceTags(words: string[]): Int32Array {
+  const { model } = loadTagger();
+  const n = words.length;
+  const emissions = toEmissions(model, referenceScores(words), n, new Float64Array(n * NUM_TAGS));
+  return viterbi(emissions, n, model.transitions);
+}
+
+describe('the tagger agrees with the plain per-feature scoring', () => {
+  const sentences = TEXTS.flatMap((t) => taggerSentences(t).map((s) => s.words));
+
+  it('has sentences of every kind to compare', () => {
+    expect(sentences.length).toBeGreaterThan(20);
+    expect(Math.max(...sentences.map((s) => s.length))).toBe(200);
+    expect(sentences.some((s) => s.length === 1)).toBe(true);
+  });
+
+  it('gives the same score sums, word by word, with a cache large or small', () => {
+    const { model, gazetteer, clusters } = loadTagger();
+    // 16 words: the cache is emptied between most sentences, and made larger for the long ones.
+    for (const cacheSize of [1 << 14, 16]) {
+      const tagger = new SentenceTagger(model, gazetteer, clusters, cacheSize);
+      for (const pass of [1, 2]) {
+        for (const words of sentences) {
+          const got = Array.from(tagger.score(words));
+          expect(got, `${pass}: ${words.join(' ')}`).toEqual(Array.from(referenceScores(words)));
+        }
+      }
+    }
+  });
+
+  it('finds the same tags', () => {
+    const { model, gazetteer, clusters } = loadTagger();
+    let named = 0;
+    for (const words of sentences) {
+      const got = tagWords(model, gazetteer, clusters, words);
+      expect(Array.from(got)).toEqual(Array.from(referenceTags(words)));
+      named += got.filter((t) => t > 0).length;
+    }
+    expect(named).toBeGreaterThan(30); // the texts do have names: the comparison is not all "O"
+  });
+});
+
+describe('the loaded model', () => {
+  it('finds every feature it holds, and no other', () => {
+    const { model } = loadTagger();
+    const keys = model.featureKeys;
+    expect(keys.length).toBeGreaterThan(1000);
+    for (let i = 0; i < keys.length; i += 97) expect(featureSlot(model, keys[i])).toBe(i * NUM_TAGS);
+    expect(featureSlot(model, keys[keys.length - 1])).toBe((keys.length - 1) * NUM_TAGS);
+    let absent = 0;
+    for (let i = 0; i + 1 < keys.length; i += 101) {
+      if (keys[i + 1] - keys[i] < 2) continue;
+      expect(featureSlot(model, keys[i] + 1)).toBe(-1);
+      absent++;
+    }
+    expect(absent).toBeGreaterThan(100);
+  });
+});
