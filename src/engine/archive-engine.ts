@@ -25,7 +25,7 @@ import { prepareQuery } from '../search/prepare-query.js';
 import { parseQuery } from '../search/query-parser.js';
 import { runIndex, SEGMENT_COUNT } from './indexer.js';
 import { LoadedArchive } from './loaded-archive.js';
-import { analyzeForApi, arabicSearchPipeline } from './text-analysis.js';
+import { analyzeForApi } from './text-analysis.js';
 import { CancelledError } from './worker-pool.js';
 
 export interface EngineOptions {
@@ -54,7 +54,6 @@ export class ArchiveEngine implements EngineApi {
   private running: Promise<IndexReport> | null = null;
   private abort: AbortController | null = null;
   private lastReport?: IndexReport;
-  private pipeline = arabicSearchPipeline();
 
   private constructor(private readonly opts: EngineOptions) {}
 
@@ -95,7 +94,7 @@ export class ArchiveEngine implements EngineApi {
     const read = readManifest(cacheDir, root);
     if (read.manifest) {
       try {
-        current = LoadedArchive.load(cacheDir, read.manifest, this.pipeline);
+        current = LoadedArchive.load(cacheDir, read.manifest);
         this.lastReport = read.manifest.lastReport;
       } catch (e) {
         cacheProblem = `index cache is damaged (${(e as Error).message})`;
@@ -148,7 +147,7 @@ export class ArchiveEngine implements EngineApi {
         const unchanged = result.manifest.segments.every((s, i) => (s?.index ?? null) === (old.manifest.segments[i]?.index ?? null));
         if (unchanged) old.manifest = result.manifest;
         else {
-          const next = LoadedArchive.load(archive.cacheDir, result.manifest, this.pipeline, old);
+          const next = LoadedArchive.load(archive.cacheDir, result.manifest, old);
           archive.current = next;
           old.close(next);
         }

@@ -1,15 +1,13 @@
 // The index as the query process holds it: every segment file read whole and opened in place (postings,
-// metadata and entity counts are decoded only when something asks for them), a lunr.Index per segment built
-// from global statistics, article bodies left on disk in the packs.
+// metadata and entity counts are decoded only when something asks for them), archive-wide term statistics,
+// article bodies left on disk in the packs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import lunr from 'lunr';
 import type { ArticleMeta, EntityCount, EntityType } from '../api.js';
 import { PackReader } from '../cache/body-pack.js';
 import type { Manifest } from '../cache/manifest.js';
-import { FIELD_BOOST, FIELDS } from '../index/fields.js';
+import { FIELDS } from '../index/fields.js';
 import { ArchiveTerms } from '../index/archive-terms.js';
-import { createLunrIndex } from '../index/lunr-segment.js';
 import { openSegment } from '../index/segment-file.js';
 import type { SegmentReader } from '../index/segment-reader.js';
 import type { DocFacts } from '../search/filters.js';
@@ -23,10 +21,9 @@ export interface LoadedSegment {
   base: number;
   reader: SegmentReader<SegmentHeader>;
   pack: PackReader;
-  index: lunr.Index;
 }
 
-type OpenedSegment = Omit<LoadedSegment, 'base' | 'index'>;
+type OpenedSegment = Omit<LoadedSegment, 'base'>;
 
 function entityKey(type: EntityType, text: string): string {
   return `${type}\u0000${text}`;
@@ -44,7 +41,7 @@ const orNone = (x: string | null | undefined) => (x === null ? undefined : x);
 export class LoadedArchive implements DocFacts {
   readonly segments: LoadedSegment[] = [];
   readonly docCount: number;
-  /** Archive-wide term statistics and expansion (shared by every segment's lunr.Index). */
+  /** Archive-wide term statistics and expansion (what makes every segment score as one Lunr index would). */
   readonly dictionary: ArchiveTerms;
   /** Segment (position in `segments`) of each doc number. */
   private segmentOfDoc: Uint16Array;
@@ -57,16 +54,14 @@ export class LoadedArchive implements DocFacts {
   private constructor(
     public manifest: Manifest,
     opened: OpenedSegment[],
-    pipeline: lunr.Pipeline,
   ) {
     this.dictionary = new ArchiveTerms(
       opened.map((d) => d.reader),
       FIELDS.length,
     );
-    const boosts = FIELDS.map((f) => FIELD_BOOST[f]);
     let base = 0;
     for (const d of opened) {
-      this.segments.push({ ...d, base, index: createLunrIndex(d.reader, this.dictionary, boosts, pipeline) });
+      this.segments.push({ ...d, base });
       base += d.reader.docCount;
     }
     this.docCount = base;
@@ -78,7 +73,7 @@ export class LoadedArchive implements DocFacts {
    * Loads the segments the manifest lists; segments whose files did not change are taken over from
    * `reuse` (the index being replaced) instead of being read again.
    */
-  static load(cacheDir: string, manifest: Manifest, pipeline: lunr.Pipeline, reuse?: LoadedArchive): LoadedArchive {
+  static load(cacheDir: string, manifest: Manifest, reuse?: LoadedArchive): LoadedArchive {
     const reusable = new Map((reuse?.segments ?? []).map((s) => [s.file, s]));
     const opened: OpenedSegment[] = [];
     try {
@@ -87,7 +82,7 @@ export class LoadedArchive implements DocFacts {
         const old = reusable.get(rec.index);
         opened.push(old ? { file: old.file, segment, reader: old.reader, pack: old.pack } : openSegmentFiles(cacheDir, rec.index, rec.pack, segment, rec.docs));
       });
-      return new LoadedArchive(manifest, opened, pipeline);
+      return new LoadedArchive(manifest, opened);
     } catch (e) {
       for (const d of opened) if (!reusable.has(d.file)) d.pack.close();
       throw e;
@@ -95,7 +90,7 @@ export class LoadedArchive implements DocFacts {
   }
 
   static empty(manifest: Manifest): LoadedArchive {
-    return new LoadedArchive(manifest, [], new lunr.Pipeline());
+    return new LoadedArchive(manifest, []);
   }
 
   /** Closes the packs not taken over by `next`. */

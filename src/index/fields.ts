@@ -14,6 +14,9 @@ export const FIELD_BOOST: Record<FieldName, number> = {
   org: 1,
 };
 
+/** FIELD_BOOST in FIELDS order. */
+export const FIELD_BOOSTS: readonly number[] = FIELDS.map((f) => FIELD_BOOST[f]);
+
 export const ENTITY_FIELD: Partial<Record<EntityType, FieldName>> = {
   PERSON: 'person',
   LOCATION: 'place',

@@ -1,6 +1,7 @@
-import lunr from 'lunr';
 import type { Filters } from '../api.js';
 import type { LoadedArchive } from '../engine/loaded-archive.js';
+import { FIELD_BOOSTS } from '../index/fields.js';
+import { scoreSegment } from '../index/segment-scorer.js';
 import { entityFilterClauses, prepareQuery } from './prepare-query.js';
 
 /** Doc numbers of the articles that mention every entity of filters.entity. */
@@ -8,13 +9,11 @@ export function runEntityFilter(archive: LoadedArchive, filters: Filters): Set<n
   const prepared = prepareQuery({ clauses: [], messages: [] }, archive.dictionary, entityFilterClauses(filters));
   const out = new Set<number>();
   if (!prepared.units.length) return out;
+  const clauses = prepared.units.flatMap((u) =>
+    u.termExpansions.map((expansion) => ({ fields: u.fields, presence: 'must' as const, boost: 1, expansion })),
+  );
   for (const seg of archive.segments) {
-    const results = seg.index.query((q) => {
-      for (const u of prepared.units) {
-        for (const term of u.terms) q.term(term, { fields: u.fields, presence: lunr.Query.presence.REQUIRED, usePipeline: false });
-      }
-    });
-    for (const r of results) out.add(seg.base + Number(r.ref));
+    for (const r of scoreSegment(seg.reader, archive.dictionary, FIELD_BOOSTS, clauses)) out.add(seg.base + r.doc);
   }
   return out;
 }

@@ -19,8 +19,10 @@ export interface QueryUnit {
   wildcard: boolean;
   editDistance: number;
   boost: number;
-  /** Dictionary terms this unit stands for. */
-  expansion: string[];
+  /** Dictionary terms each of `terms` stands for (what the index is asked for that term). */
+  termExpansions: string[][];
+  /** Dictionary terms this unit stands for (all of termExpansions). */
+  expansion: Set<string>;
 }
 
 export interface PreparedPhrase {
@@ -47,13 +49,8 @@ const TokenSets = lunr.TokenSet as unknown as {
   fromFuzzyString(s: string, editDistance: number): never;
 };
 
-function expand(dictionary: ArchiveTerms, unit: Omit<QueryUnit, 'expansion'>): string[] {
-  const out = new Set<string>();
-  for (const term of unit.terms) {
-    const set = unit.editDistance ? TokenSets.fromFuzzyString(term, unit.editDistance) : TokenSets.fromString(term);
-    for (const t of dictionary.matching(set)) out.add(t);
-  }
-  return [...out];
+function expand(dictionary: ArchiveTerms, term: string, editDistance: number): string[] {
+  return dictionary.matching(editDistance ? TokenSets.fromFuzzyString(term, editDistance) : TokenSets.fromString(term));
 }
 
 /** A wildcard word as Lunr patterns: a prefix gets the analyzer's readings, other pieces are normalized. */
@@ -97,7 +94,8 @@ export function prepareQuery(parsed: ParsedQuery, dictionary: ArchiveTerms, extr
       editDistance: opts.editDistance ?? 0,
       boost: clause.boost ?? 1,
     };
-    const unit: QueryUnit = { ...base, expansion: expand(dictionary, base) };
+    const termExpansions = terms.map((t) => expand(dictionary, t, base.editDistance));
+    const unit: QueryUnit = { ...base, termExpansions, expansion: new Set(termExpansions.flat()) };
     // Plain words are highlighted by the analyzer's matcher; wildcard and fuzzy ones by their expansions.
     if (unit.presence !== 'not' && (unit.wildcard || unit.editDistance)) for (const t of unit.expansion) prepared.highlightTerms.add(t);
     prepared.units.push(unit);

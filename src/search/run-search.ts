@@ -1,7 +1,6 @@
-// Answers a search over the loaded archive: Lunr (per segment, merged by score — scores are comparable
+// Answers a search over the loaded archive: Lunr's scoring (per segment, merged by score — scores are comparable
 // because every segment uses the archive-wide statistics), then coverage (full before partial), metadata
 // filters, phrase verification and strictness against the article text, sorting, facets and snippets.
-import lunr from 'lunr';
 import type { SearchHit, SearchRequest, SearchResult } from '../api.js';
 import type { LoadedArchive } from '../engine/loaded-archive.js';
 import { analyzeTokens, findWordMatches, type MatchOptions } from '../engine/text-analysis.js';
@@ -11,12 +10,8 @@ import { entityFilterClauses, prepareQuery, type PreparedQuery, type QueryUnit }
 import { parseQuery } from './query-parser.js';
 import type { ParsedQuery } from './query-types.js';
 import { makeSnippet, mergeRanges } from './snippet.js';
-
-const PRESENCE = {
-  should: lunr.Query.presence.OPTIONAL,
-  must: lunr.Query.presence.REQUIRED,
-  not: lunr.Query.presence.PROHIBITED,
-} as const;
+import { FIELD_BOOSTS } from '../index/fields.js';
+import { scoreSegment, type ScoreClause } from '../index/segment-scorer.js';
 
 interface Candidate {
   doc: number;
@@ -27,37 +22,27 @@ interface Candidate {
   groupsHit: number[];
 }
 
-function runLunr(archive: LoadedArchive, units: QueryUnit[]): Map<number, { score: number; terms: Set<string> }> {
-  const out = new Map<number, { score: number; terms: Set<string> }>();
+/** The index clauses of query units: one per term (a required unit with several readings is asked as optional
+ * and checked afterwards — any reading will do). */
+export function scoreClauses(units: readonly QueryUnit[]): ScoreClause[] {
+  return units.flatMap((u) => {
+    const presence = u.presence === 'must' && u.terms.length > 1 ? 'should' : u.presence;
+    return u.termExpansions.map((expansion) => ({ fields: u.fields, presence, boost: u.boost, expansion }));
+  });
+}
+
+/** Scored documents (global doc numbers) over every segment; scores are comparable across segments. */
+function runIndex(archive: LoadedArchive, units: QueryUnit[]): Map<number, { score: number; terms: string[] }> {
+  const out = new Map<number, { score: number; terms: string[] }>();
+  const clauses = scoreClauses(units);
   for (const seg of archive.segments) {
-    const results = seg.index.query((q) => {
-      for (const u of units) {
-        // A required unit with several readings is asked as optional and checked afterwards (any reading will do).
-        const presence = u.presence === 'must' && u.terms.length > 1 ? 'should' : u.presence;
-        for (const term of u.terms) {
-          // Lunr tests `'editDistance' in clause`: the key must be absent for exact terms.
-          const clause: Record<string, unknown> = {
-            fields: u.fields,
-            presence: PRESENCE[presence],
-            boost: u.boost,
-            usePipeline: false,
-            wildcard: lunr.Query.wildcard.NONE,
-          };
-          if (u.editDistance) clause.editDistance = u.editDistance;
-          q.term(term, clause as Partial<lunr.Query.Clause>);
-        }
-      }
-    });
-    for (const r of results) {
-      const terms = new Set(Object.keys(r.matchData.metadata));
-      out.set(seg.base + Number(r.ref), { score: r.score, terms });
-    }
+    for (const r of scoreSegment(seg.reader, archive.dictionary, FIELD_BOOSTS, clauses)) out.set(seg.base + r.doc, r);
   }
   return out;
 }
 
-function unitMatched(u: QueryUnit, terms: Set<string>): boolean {
-  return u.expansion.some((t) => terms.has(t));
+function unitMatched(u: QueryUnit, terms: string[]): boolean {
+  return terms.some((t) => u.expansion.has(t));
 }
 
 /** Every article whose text contains the phrase, checked on title and body. */
@@ -100,10 +85,10 @@ export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsed
   const strict: MatchOptions = { matchDiacritics: !!req.matchDiacritics, matchHamza: !!req.matchHamza };
   const isStrict = strict.matchDiacritics || strict.matchHamza;
 
-  // 1. Candidates from Lunr.
+  // 1. Candidates from the index, scored as Lunr scores them.
   let candidates: Candidate[];
   if (positive.length) {
-    const hits = runLunr(archive, prepared.units);
+    const hits = runIndex(archive, prepared.units);
     candidates = [];
     for (const [doc, { score, terms }] of hits) {
       if (!prepared.required.every((r) => r.units.every((i) => unitMatched(prepared.units[i], terms)))) continue;
@@ -115,7 +100,7 @@ export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsed
     }
   } else {
     const excluded = negative.length
-      ? new Set(runLunr(archive, negative.map((u) => ({ ...u, presence: 'should' as const }))).keys())
+      ? new Set(runIndex(archive, negative.map((u) => ({ ...u, presence: 'should' as const }))).keys())
       : new Set<number>();
     candidates = [];
     for (let doc = 0; doc < archive.docCount; doc++) if (!excluded.has(doc)) candidates.push({ doc, score: 0, covered: 0, groupsHit: [] });

@@ -1,0 +1,183 @@
+// Answers a query over one segment straight from its postings, computing what lunr.Index#query (2.3.9) computes
+// — the same clause semantics (required, prohibited, optional), the same query vectors, Lunr's BM25 field weights
+// (k1 1.2, b 0.75, rounded to 3 decimals) from archive-wide statistics, and the same order of floating-point sums —
+// without Lunr's per-query objects (posting maps, MatchData, field vectors, sets of refs).
+import type { ArchiveTerms } from './archive-terms.js';
+import type { SegmentReader } from './segment-reader.js';
+
+const K1 = 1.2;
+const B = 0.75;
+
+export type ClausePresence = 'should' | 'must' | 'not';
+
+export interface ScoreClause {
+  /** The fields the clause searches (names of the segment's fields). */
+  fields: readonly string[];
+  presence: ClausePresence;
+  boost: number;
+  /** The archive's terms the clause's term stands for (Lunr's `tokenSet.intersect`), sorted. */
+  expansion: readonly string[];
+}
+
+export interface ScoredDoc {
+  /** Local doc number in the segment. */
+  doc: number;
+  score: number;
+  /** The expanded terms of non-prohibited clauses the document contains (Lunr's matchData terms). */
+  terms: string[];
+}
+
+/** A set of local doc numbers, or every document. */
+type DocSet = Uint8Array | 'all';
+
+function intersect(a: DocSet, b: DocSet): DocSet {
+  if (a === 'all') return b;
+  if (b === 'all') return a;
+  const out = new Uint8Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] & b[i];
+  return out;
+}
+
+interface Looked {
+  term: string;
+  /** Lunr's `_index` of the term: orders vector entries. */
+  index: number;
+  /** Position in the segment, or -1. */
+  t: number;
+}
+
+export function scoreSegment(reader: SegmentReader, archive: ArchiveTerms, boosts: readonly number[], clauses: readonly ScoreClause[]): ScoredDoc[] {
+  const F = reader.fields.length;
+  const N = reader.docCount;
+  const fieldNumber = new Map(reader.fields.map((f, i) => [f, i]));
+  const required: (DocSet | undefined)[] = new Array(F);
+  const prohibited: (Uint8Array | undefined)[] = new Array(F);
+  // Query vector per field: term → summed clause boosts.
+  const queryWeights: Map<string, { weight: number; looked: Looked }>[] = Array.from({ length: F }, () => new Map());
+  // (term, field) pairs whose documents match, in Lunr's order of first appearance.
+  const pairs: { looked: Looked; f: number }[] = [];
+  const seenPair = new Set<string>();
+  const lookups = new Map<string, Looked>();
+  const look = (term: string): Looked => {
+    let l = lookups.get(term);
+    if (!l) lookups.set(term, (l = { term, index: archive.termIndex(term), t: reader.findTerm(term) }));
+    return l;
+  };
+  const docsOf = (l: Looked, f: number): Uint32Array | null => {
+    if (l.t < 0) return null;
+    const p = reader.postings(l.t);
+    return p.docs.subarray(p.fieldStart[f], p.fieldStart[f + 1]);
+  };
+
+  let allProhibited = true;
+  for (const clause of clauses) {
+    const fields = clause.fields.map((name) => fieldNumber.get(name)).filter((f): f is number => f !== undefined);
+    if (clause.presence !== 'not') allProhibited = false;
+    if (clause.expansion.length === 0 && clause.presence === 'must') {
+      for (const f of fields) required[f] = new Uint8Array(N);
+      continue;
+    }
+    const clauseMatches = clause.presence === 'must' ? new Uint8Array(N) : null;
+    for (const term of clause.expansion) {
+      const l = look(term);
+      for (const f of fields) {
+        const docs = docsOf(l, f);
+        if (clauseMatches) {
+          if (docs) for (let i = 0; i < docs.length; i++) clauseMatches[docs[i]] = 1;
+          required[f] ??= 'all';
+        }
+        if (clause.presence === 'not') {
+          const set = (prohibited[f] ??= new Uint8Array(N));
+          if (docs) for (let i = 0; i < docs.length; i++) set[docs[i]] = 1;
+          continue;
+        }
+        const q = queryWeights[f].get(term);
+        if (q) q.weight += clause.boost;
+        else queryWeights[f].set(term, { weight: clause.boost, looked: l });
+        const key = `${term}/${f}`;
+        if (seenPair.has(key)) continue;
+        seenPair.add(key);
+        pairs.push({ looked: l, f });
+      }
+    }
+    if (clauseMatches) for (const f of fields) required[f] = intersect(required[f] ?? 'all', clauseMatches);
+  }
+
+  let allRequired: DocSet = 'all';
+  const excluded = new Uint8Array(N);
+  for (let f = 0; f < F; f++) {
+    if (required[f]) allRequired = intersect(allRequired, required[f]!);
+    const p = prohibited[f];
+    if (p) for (let d = 0; d < N; d++) excluded[d] |= p[d];
+  }
+  const passes = (d: number) => (allRequired === 'all' || allRequired[d] === 1) && excluded[d] === 0;
+
+  if (clauses.length && allProhibited) {
+    // Lunr's negated query: every document not excluded, with score 0.
+    const out: ScoredDoc[] = [];
+    for (let d = 0; d < N; d++) if (passes(d)) out.push({ doc: d, score: 0, terms: [] });
+    return out;
+  }
+
+  // Matching (doc, field) refs in order of first appearance; each doc's matched terms.
+  const firstSeen = new Int32Array(N * F).fill(-1);
+  const docOrder: number[] = [];
+  const docTerms = new Map<number, string[]>();
+  let seq = 0;
+  for (const { looked, f } of pairs) {
+    const docs = docsOf(looked, f);
+    if (!docs) continue;
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i];
+      if (!passes(d)) continue;
+      if (firstSeen[d * F + f] < 0) firstSeen[d * F + f] = seq++;
+      let terms = docTerms.get(d);
+      if (!terms) {
+        docTerms.set(d, (terms = []));
+        docOrder.push(d);
+      }
+      if (!terms.includes(looked.term)) terms.push(looked.term);
+    }
+  }
+
+  // Dot products of the query vector with each document's field vector, in term-index order as lunr.Vector#dot.
+  const dot = new Float64Array(N * F);
+  const magnitude = new Float64Array(F);
+  for (let f = 0; f < F; f++) {
+    const entries = [...queryWeights[f].values()].sort((a, b) => a.looked.index - b.looked.index || (a.looked.term < b.looked.term ? -1 : 1));
+    let sumOfSquares = 0;
+    for (const { weight } of entries) sumOfSquares += weight * weight;
+    magnitude[f] = Math.sqrt(sumOfSquares);
+    const avg = archive.avgFieldLength[f] || 1;
+    for (const { weight, looked } of entries) {
+      if (looked.t < 0) continue;
+      const idf = archive.idf(looked.term);
+      const p = reader.postings(looked.t);
+      for (let i = p.fieldStart[f]; i < p.fieldStart[f + 1]; i++) {
+        const d = p.docs[i];
+        if (!passes(d)) continue;
+        const tf = p.tfs[i];
+        const norm = K1 * (1 - B + B * (reader.fieldLengths[d * F + f] / avg));
+        const w = Math.round(((idf * ((K1 + 1) * tf)) / (norm + tf)) * boosts[f] * 1000) / 1000;
+        dot[d * F + f] += weight * w;
+      }
+    }
+  }
+
+  const out: ScoredDoc[] = [];
+  const fieldsInOrder: number[] = [];
+  for (const d of docOrder) {
+    fieldsInOrder.length = 0;
+    for (let f = 0; f < F; f++) if (firstSeen[d * F + f] >= 0) fieldsInOrder.push(f);
+    fieldsInOrder.sort((a, b) => firstSeen[d * F + a] - firstSeen[d * F + b]);
+    let score = 0;
+    let first = true;
+    for (const f of fieldsInOrder) {
+      const s = dot[d * F + f] / magnitude[f] || 0;
+      score = first ? s : score + s;
+      first = false;
+    }
+    out.push({ doc: d, score, terms: docTerms.get(d)! });
+  }
+  return out;
+}
