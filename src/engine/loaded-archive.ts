@@ -10,7 +10,7 @@ import { FIELDS } from '../index/fields.js';
 import { ArchiveTerms } from '../index/archive-terms.js';
 import { openSegment } from '../index/segment-file.js';
 import type { SegmentReader } from '../index/segment-reader.js';
-import type { DocFacts } from '../search/filters.js';
+import { yearOfDate, type DocFacts } from '../search/filters.js';
 import type { SegmentHeader, StoredDoc } from './index-tasks.js';
 import { queryTermForm as normalizeForm } from './text-analysis.js';
 
@@ -36,6 +36,7 @@ function openSegmentFiles(cacheDir: string, file: string, packFile: string, segm
   return { file, segment, reader, pack: new PackReader(join(cacheDir, packFile)) };
 }
 
+const NO_YEAR = -0x80000000;
 const orNone = (x: string | null | undefined) => (x === null ? undefined : x);
 
 export class LoadedArchive implements DocFacts {
@@ -47,6 +48,7 @@ export class LoadedArchive implements DocFacts {
   private segmentOfDoc: Uint16Array;
   private sources: (string | null)[] | null = null;
   private dates: (string | null)[] | null = null;
+  private years: Int32Array | null = null;
   private ids: Map<string, number> | null = null;
   private topEntities: EntityCount[] | null = null;
   private sortCache = new Map<string, Uint32Array>();
@@ -116,6 +118,15 @@ export class LoadedArchive implements DocFacts {
   dateOf(doc: number): string | undefined {
     this.dates ??= this.segments.flatMap((s) => s.reader.docColumn('docDates'));
     return orNone(this.dates[doc]);
+  }
+
+  yearOf(doc: number): number | undefined {
+    if (!this.years) {
+      this.years = new Int32Array(this.docCount);
+      for (let d = 0; d < this.docCount; d++) this.years[d] = yearOfDate(this.dateOf(d)) ?? NO_YEAR;
+    }
+    const y = this.years[doc];
+    return y === NO_YEAR ? undefined : y;
   }
 
   /** The doc number of an article id. */

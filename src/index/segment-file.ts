@@ -1,4 +1,4 @@
-// On-disk form of a segment (format 4), laid out so that opening it decodes almost nothing:
+// On-disk form of a segment (format 5), laid out so that opening it decodes almost nothing:
 //   magic | version | crc32 of everything after these 16 bytes | table-of-contents length | TOC JSON | sections
 // Sections (4-byte aligned, positions in the TOC):
 //   termStart, postStart  u32[termCount + 1]: byte offsets of each term in `terms` and of its postings in `postings`
@@ -6,7 +6,8 @@
 //   postings              per term, per field: count, then doc-number deltas and tfs (LEB128), decoded on demand
 //   fieldLengths          u32[docCount * fields]
 //   header                every key of the header as deflated JSON, parsed when first asked for; `docs` (one entry
-//                         per document) in deflated blocks of DOC_BLOCK entries, plus the id, source and date of
+//                         per document) in blocks of DOC_BLOCK entries deflated with a dictionary made of the first
+//                         DOC_DICTIONARY entries, plus the id, source and date of
 //                         each entry's `meta` as plain columns (search facets and filters need only those)
 // No positions and no scores (BM25 weights are computed at query time from archive-wide statistics).
 // The whole file is CRC-checked when it is opened (a few milliseconds), so a damaged byte anywhere — a postings
@@ -14,10 +15,10 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { ByteWriter } from './varint.js';
 import type { SegmentPostings } from './segment-postings.js';
-import { DOC_BLOCK, SegmentReader, type SegmentToc } from './segment-reader.js';
+import { DOC_BLOCK, DOC_DICTIONARY, SegmentReader, type SegmentToc } from './segment-reader.js';
 
 const MAGIC = 0x41525347; // "ARSG"
-export const SEGMENT_FORMAT_VERSION = 4;
+export const SEGMENT_FORMAT_VERSION = 5;
 export const FIXED = 16;
 
 interface DocLike {
@@ -93,7 +94,11 @@ export function encodeSegment<H>(postings: SegmentPostings, header: H): Buffer {
         out.add('docIds', json(docs.map((d) => text(d?.meta?.id))));
         out.add('docSources', json(docs.map((d) => text(d?.meta?.source))));
         out.add('docDates', json(docs.map((d) => text(d?.meta?.date))));
-        for (let b = 0; b * DOC_BLOCK < docs.length; b++) out.add(`docs.${b}`, deflated(docs.slice(b * DOC_BLOCK, (b + 1) * DOC_BLOCK)));
+        // Small blocks keep showing one hit cheap; a dictionary of the first entries keeps them compressing well.
+        const dictionary = json(docs.slice(0, DOC_DICTIONARY));
+        out.add('docDictionary', deflateRawSync(dictionary));
+        for (let b = 0; b * DOC_BLOCK < docs.length; b++)
+          out.add(`docs.${b}`, deflateRawSync(json(docs.slice(b * DOC_BLOCK, (b + 1) * DOC_BLOCK)), { level: 6, dictionary }));
         docBlocks = Math.ceil(docs.length / DOC_BLOCK);
         docEntries = docs.length;
       } else out.add(`header.${key}`, deflated(value));

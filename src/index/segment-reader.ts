@@ -23,7 +23,8 @@ export interface TermPostings {
 }
 
 const POSTINGS_CACHE = 512;
-export const DOC_BLOCK = 64;
+export const DOC_BLOCK = 8;
+export const DOC_DICTIONARY = 16;
 
 function damaged(what: string): Error {
   return new Error(`segment ${what} is damaged`);
@@ -44,6 +45,7 @@ export class SegmentReader<H = unknown> {
   private decoded = new Map<number, TermPostings>();
   private headerValues = new Map<string, unknown>();
   private docBlockCache = new Map<number, unknown[]>();
+  private dictionary: Buffer | null = null;
   private columns = new Map<string, (string | null)[]>();
 
   constructor(
@@ -206,13 +208,26 @@ export class SegmentReader<H = unknown> {
     return { fieldStart, docs: docs.subarray(0, n), tfs: tfs.subarray(0, n) };
   }
 
-  private inflate(name: string): unknown {
+  private inflate(name: string, dictionary?: Buffer): unknown {
     const [at, length] = this.section(name);
     try {
-      return JSON.parse(inflateRawSync(this.file.subarray(at, at + length)).toString('utf8'));
+      const data = this.file.subarray(at, at + length);
+      return JSON.parse((dictionary ? inflateRawSync(data, { dictionary }) : inflateRawSync(data)).toString('utf8'));
     } catch {
       throw damaged(name);
     }
+  }
+
+  private docDictionary(): Buffer {
+    if (!this.dictionary) {
+      const [at, length] = this.section('docDictionary');
+      try {
+        this.dictionary = inflateRawSync(this.file.subarray(at, at + length));
+      } catch {
+        throw damaged('docDictionary');
+      }
+    }
+    return this.dictionary;
   }
 
   /** One key of an object header (parsed once). */
@@ -239,7 +254,7 @@ export class SegmentReader<H = unknown> {
     const b = Math.floor(d / DOC_BLOCK);
     let block = this.docBlockCache.get(b);
     if (!block) {
-      block = this.inflate(`docs.${b}`) as unknown[];
+      block = this.inflate(`docs.${b}`, this.docDictionary()) as unknown[];
       const expected = Math.min(DOC_BLOCK, this.toc.docEntries - b * DOC_BLOCK);
       if (!Array.isArray(block) || block.length !== expected) throw damaged(`docs.${b}`);
       this.docBlockCache.set(b, block);

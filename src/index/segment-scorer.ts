@@ -19,12 +19,55 @@ export interface ScoreClause {
   expansion: readonly string[];
 }
 
-export interface ScoredDoc {
-  /** Local doc number in the segment. */
-  doc: number;
-  score: number;
-  /** The expanded terms of non-prohibited clauses the document contains (Lunr's matchData terms). */
-  terms: string[];
+/**
+ * The documents a query matches in one segment, in Lunr's result order before sorting: local doc numbers,
+ * scores, and per document a bitset (`words` 32-bit words) of the matched terms (Lunr's matchData terms) by
+ * their number in `termIds`.
+ */
+export interface SegmentHits {
+  docs: number[];
+  scores: number[];
+  words: number;
+  termBits: Uint32Array;
+}
+
+/** Numbers for the expanded terms of a query's non-prohibited clauses (the bits of SegmentHits.termBits). */
+export function numberTerms(clauses: readonly ScoreClause[]): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (const c of clauses) if (c.presence !== 'not') for (const t of c.expansion) if (!ids.has(t)) ids.set(t, ids.size);
+  return ids;
+}
+
+/** The terms of hit i. */
+export function hitTerms(hits: SegmentHits, i: number, termIds: Map<string, number>): string[] {
+  return [...termIds.keys()].filter((t) => hasTermBit(hits, i, termIds.get(t)!));
+}
+
+export function hasTermBit(hits: SegmentHits, i: number, id: number): boolean {
+  return (hits.termBits[i * hits.words + (id >>> 5)] & (1 << (id & 31))) !== 0;
+}
+
+interface Scratch {
+  /** Per (doc, field): order of first match, or -1. */
+  firstSeen: Int32Array;
+  /** Per (doc, field): dot product so far. */
+  dot: Float64Array;
+  /** Per doc: position in the hits, or -1. */
+  slot: Int32Array;
+}
+
+/** Buffers by segment shape, kept between queries (scoring is synchronous) and cleared after each use. */
+const scratchByShape = new Map<string, Scratch>();
+function scratchFor(docs: number, fields: number): Scratch {
+  const key = `${docs}/${fields}`;
+  let s = scratchByShape.get(key);
+  if (!s) {
+    if (scratchByShape.size > 64) scratchByShape.clear();
+    const size = docs * fields;
+    s = { firstSeen: new Int32Array(size).fill(-1), dot: new Float64Array(size), slot: new Int32Array(docs).fill(-1) };
+    scratchByShape.set(key, s);
+  }
+  return s;
 }
 
 /** A set of local doc numbers, or every document. */
@@ -40,13 +83,20 @@ function intersect(a: DocSet, b: DocSet): DocSet {
 
 interface Looked {
   term: string;
+  id: number;
   /** Lunr's `_index` of the term: orders vector entries. */
   index: number;
   /** Position in the segment, or -1. */
   t: number;
 }
 
-export function scoreSegment(reader: SegmentReader, archive: ArchiveTerms, boosts: readonly number[], clauses: readonly ScoreClause[]): ScoredDoc[] {
+export function scoreSegment(
+  reader: SegmentReader,
+  archive: ArchiveTerms,
+  boosts: readonly number[],
+  clauses: readonly ScoreClause[],
+  termIds: Map<string, number> = numberTerms(clauses),
+): SegmentHits {
   const F = reader.fields.length;
   const N = reader.docCount;
   const fieldNumber = new Map(reader.fields.map((f, i) => [f, i]));
@@ -60,7 +110,7 @@ export function scoreSegment(reader: SegmentReader, archive: ArchiveTerms, boost
   const lookups = new Map<string, Looked>();
   const look = (term: string): Looked => {
     let l = lookups.get(term);
-    if (!l) lookups.set(term, (l = { term, index: archive.termIndex(term), t: reader.findTerm(term) }));
+    if (!l) lookups.set(term, (l = { term, id: termIds.get(term) ?? -1, index: archive.termIndex(term), t: reader.findTerm(term) }));
     return l;
   };
   const docsOf = (l: Looked, f: number): Uint32Array | null => {
@@ -112,36 +162,44 @@ export function scoreSegment(reader: SegmentReader, archive: ArchiveTerms, boost
   }
   const passes = (d: number) => (allRequired === 'all' || allRequired[d] === 1) && excluded[d] === 0;
 
+  const W = Math.max(1, Math.ceil(termIds.size / 32));
+  const hits: SegmentHits = { docs: [], scores: [], words: W, termBits: new Uint32Array(0) };
   if (clauses.length && allProhibited) {
     // Lunr's negated query: every document not excluded, with score 0.
-    const out: ScoredDoc[] = [];
-    for (let d = 0; d < N; d++) if (passes(d)) out.push({ doc: d, score: 0, terms: [] });
-    return out;
+    for (let d = 0; d < N; d++) if (passes(d)) hits.docs.push(d);
+    hits.scores = hits.docs.map(() => 0);
+    hits.termBits = new Uint32Array(hits.docs.length * W);
+    return hits;
   }
 
   // Matching (doc, field) refs in order of first appearance; each doc's matched terms.
-  const firstSeen = new Int32Array(N * F).fill(-1);
-  const docOrder: number[] = [];
-  const docTerms = new Map<number, string[]>();
+  const { firstSeen, dot, slot } = scratchFor(N, F);
+  const docOrder = hits.docs;
+  let bits: number[] = [];
   let seq = 0;
   for (const { looked, f } of pairs) {
     const docs = docsOf(looked, f);
     if (!docs) continue;
+    const word = looked.id >>> 5;
+    const bit = 1 << (looked.id & 31);
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i];
       if (!passes(d)) continue;
       if (firstSeen[d * F + f] < 0) firstSeen[d * F + f] = seq++;
-      let terms = docTerms.get(d);
-      if (!terms) {
-        docTerms.set(d, (terms = []));
+      let k = slot[d];
+      if (k < 0) {
+        k = docOrder.length;
+        slot[d] = k;
         docOrder.push(d);
+        for (let w = 0; w < W; w++) bits.push(0);
       }
-      if (!terms.includes(looked.term)) terms.push(looked.term);
+      bits[k * W + word] |= bit;
     }
   }
+  hits.termBits = Uint32Array.from(bits);
+  bits = [];
 
   // Dot products of the query vector with each document's field vector, in term-index order as lunr.Vector#dot.
-  const dot = new Float64Array(N * F);
   const magnitude = new Float64Array(F);
   for (let f = 0; f < F; f++) {
     const entries = [...queryWeights[f].values()].sort((a, b) => a.looked.index - b.looked.index || (a.looked.term < b.looked.term ? -1 : 1));
@@ -164,20 +222,23 @@ export function scoreSegment(reader: SegmentReader, archive: ArchiveTerms, boost
     }
   }
 
-  const out: ScoredDoc[] = [];
-  const fieldsInOrder: number[] = [];
+  // Each document's score: its fields' similarities summed in the order its fields first matched.
+  const order: number[] = [];
   for (const d of docOrder) {
-    fieldsInOrder.length = 0;
-    for (let f = 0; f < F; f++) if (firstSeen[d * F + f] >= 0) fieldsInOrder.push(f);
-    fieldsInOrder.sort((a, b) => firstSeen[d * F + a] - firstSeen[d * F + b]);
+    order.length = 0;
+    for (let f = 0; f < F; f++) if (firstSeen[d * F + f] >= 0) order.push(f);
+    if (order.length > 1) order.sort((a, b) => firstSeen[d * F + a] - firstSeen[d * F + b]);
     let score = 0;
-    let first = true;
-    for (const f of fieldsInOrder) {
-      const s = dot[d * F + f] / magnitude[f] || 0;
-      score = first ? s : score + s;
-      first = false;
+    for (let k = 0; k < order.length; k++) {
+      const s = dot[d * F + order[k]] / magnitude[order[k]] || 0;
+      score = k === 0 ? s : score + s;
     }
-    out.push({ doc: d, score, terms: docTerms.get(d)! });
+    hits.scores.push(score);
+    slot[d] = -1;
+    for (let f = 0; f < F; f++) {
+      firstSeen[d * F + f] = -1;
+      dot[d * F + f] = 0;
+    }
   }
-  return out;
+  return hits;
 }

@@ -13,7 +13,7 @@ export function runEntityFilter(archive: LoadedArchive, filters: Filters): Set<n
     u.termExpansions.map((expansion) => ({ fields: u.fields, presence: 'must' as const, boost: 1, expansion })),
   );
   for (const seg of archive.segments) {
-    for (const r of scoreSegment(seg.reader, archive.dictionary, FIELD_BOOSTS, clauses)) out.add(seg.base + r.doc);
+    for (const doc of scoreSegment(seg.reader, archive.dictionary, FIELD_BOOSTS, clauses).docs) out.add(seg.base + doc);
   }
   return out;
 }

@@ -4,6 +4,8 @@ import type { Facets, Filters } from '../api.js';
 export interface DocFacts {
   sourceOf(doc: number): string | undefined;
   dateOf(doc: number): string | undefined;
+  /** The year of dateOf(doc). */
+  yearOf(doc: number): number | undefined;
 }
 
 export function yearOfDate(date: string | undefined): number | undefined {
@@ -30,12 +32,12 @@ export function metaFilterOf(filters: Filters | undefined, after?: string, befor
 /** Whether article `doc` passes the filter; `ignore` leaves one facet's own filter out (for that facet's counts). */
 export function passes(facts: DocFacts, doc: number, f: MetaFilter, ignore?: 'source' | 'year'): boolean {
   if (f.sources && ignore !== 'source' && !f.sources.has(facts.sourceOf(doc) ?? '')) return false;
-  if (!f.years && !f.after && !f.before) return true;
-  const date = facts.dateOf(doc);
   if (f.years && ignore !== 'year') {
-    const y = yearOfDate(date);
+    const y = facts.yearOf(doc);
     if (y === undefined || !f.years.has(y)) return false;
   }
+  if (!f.after && !f.before) return true;
+  const date = facts.dateOf(doc);
   if (f.after && !(date && date.slice(0, 10) >= f.after)) return false;
   if (f.before && !(date && date.slice(0, 10) < f.before)) return false;
   return true;
@@ -47,14 +49,18 @@ export function passes(facts: DocFacts, doc: number, f: MetaFilter, ignore?: 'so
  */
 export function facetsOf(facts: DocFacts, docs: Iterable<number>, f: MetaFilter): Facets {
   const facets: Facets = { source: {}, year: {} };
+  const sources = new Map<string, number>();
+  const years = new Map<number, number>();
+  const filtering = Boolean(f.sources || f.years || f.after || f.before);
   for (const doc of docs) {
-    const forSource = passes(facts, doc, f, 'source');
-    const forYear = passes(facts, doc, f, 'year');
-    if (!forSource && !forYear) continue;
-    const source = facts.sourceOf(doc);
-    if (source && forSource) facets.source[source] = (facets.source[source] ?? 0) + 1;
-    const y = yearOfDate(facts.dateOf(doc));
-    if (y !== undefined && forYear) facets.year[y] = (facets.year[y] ?? 0) + 1;
+    const forSource = !filtering || passes(facts, doc, f, 'source');
+    const forYear = !filtering || passes(facts, doc, f, 'year');
+    const source = forSource ? facts.sourceOf(doc) : undefined;
+    if (source) sources.set(source, (sources.get(source) ?? 0) + 1);
+    const y = forYear ? facts.yearOf(doc) : undefined;
+    if (y !== undefined) years.set(y, (years.get(y) ?? 0) + 1);
   }
+  for (const [source, n] of sources) facets.source[source] = n;
+  for (const [y, n] of [...years].sort((a, b) => a[0] - b[0])) facets.year[y] = n;
   return facets;
 }

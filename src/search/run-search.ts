@@ -11,7 +11,7 @@ import { parseQuery } from './query-parser.js';
 import type { ParsedQuery } from './query-types.js';
 import { makeSnippet, mergeRanges } from './snippet.js';
 import { FIELD_BOOSTS } from '../index/fields.js';
-import { scoreSegment, type ScoreClause } from '../index/segment-scorer.js';
+import { numberTerms, scoreSegment, type ScoreClause } from '../index/segment-scorer.js';
 
 interface Candidate {
   doc: number;
@@ -31,18 +31,52 @@ export function scoreClauses(units: readonly QueryUnit[]): ScoreClause[] {
   });
 }
 
-/** Scored documents (global doc numbers) over every segment; scores are comparable across segments. */
-function runIndex(archive: LoadedArchive, units: QueryUnit[]): Map<number, { score: number; terms: string[] }> {
-  const out = new Map<number, { score: number; terms: string[] }>();
+/**
+ * Scored documents over every segment (scores are comparable across segments), with which units each matches
+ * (a unit matches when the document has any of its expanded terms, as Lunr's matchData tells).
+ */
+function runIndex(archive: LoadedArchive, units: QueryUnit[], visit: (doc: number, score: number, unitMatched: (u: number) => boolean) => void): void {
   const clauses = scoreClauses(units);
+  const termIds = numberTerms(clauses);
+  const W = Math.max(1, Math.ceil(termIds.size / 32));
+  const unitBits = units.map((u) => {
+    const bits = new Uint32Array(W);
+    for (const t of u.expansion) {
+      const id = termIds.get(t);
+      if (id !== undefined) bits[id >>> 5] |= 1 << (id & 31);
+    }
+    return bits;
+  });
   for (const seg of archive.segments) {
-    for (const r of scoreSegment(seg.reader, archive.dictionary, FIELD_BOOSTS, clauses)) out.set(seg.base + r.doc, r);
+    const hits = scoreSegment(seg.reader, archive.dictionary, FIELD_BOOSTS, clauses, termIds);
+    let at = 0;
+    const unitMatched = (u: number) => {
+      const bits = unitBits[u];
+      for (let w = 0; w < W; w++) if (hits.termBits[at * W + w] & bits[w]) return true;
+      return false;
+    };
+    for (; at < hits.docs.length; at++) visit(seg.base + hits.docs[at], hits.scores[at], unitMatched);
   }
-  return out;
 }
 
-function unitMatched(u: QueryUnit, terms: string[]): boolean {
-  return terms.some((t) => u.expansion.has(t));
+/** The first k items in `cmp` order (the whole list is sorted only when k is a large part of it). */
+export function firstInOrder<T>(items: T[], k: number, cmp: (a: T, b: T) => number): T[] {
+  if (k <= 0) return [];
+  if (k * 4 >= items.length) return items.sort(cmp).slice(0, k);
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === k && cmp(item, best[k - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cmp(best[mid], item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, item);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 /** Every article whose text contains the phrase, checked on title and body. */
@@ -87,28 +121,25 @@ export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsed
 
   // 1. Candidates from the index, scored as Lunr scores them.
   let candidates: Candidate[];
+  candidates = [];
   if (positive.length) {
-    const hits = runIndex(archive, prepared.units);
-    candidates = [];
-    for (const [doc, { score, terms }] of hits) {
-      if (!prepared.required.every((r) => r.units.every((i) => unitMatched(prepared.units[i], terms)))) continue;
+    const { required, groups } = prepared;
+    runIndex(archive, prepared.units, (doc, score, unitMatched) => {
+      for (const r of required) for (const u of r.units) if (!unitMatched(u)) return;
       const groupsHit: number[] = [];
-      prepared.groups.forEach((g, gi) => {
-        if (g.units.every((i) => unitMatched(prepared.units[i], terms))) groupsHit.push(gi);
-      });
+      for (let g = 0; g < groups.length; g++) if (groups[g].units.every(unitMatched)) groupsHit.push(g);
       candidates.push({ doc, score, covered: groupsHit.length, groupsHit });
-    }
+    });
   } else {
-    const excluded = negative.length
-      ? new Set(runIndex(archive, negative.map((u) => ({ ...u, presence: 'should' as const }))).keys())
-      : new Set<number>();
-    candidates = [];
-    for (let doc = 0; doc < archive.docCount; doc++) if (!excluded.has(doc)) candidates.push({ doc, score: 0, covered: 0, groupsHit: [] });
+    const excluded = new Uint8Array(archive.docCount);
+    if (negative.length) runIndex(archive, negative.map((u) => ({ ...u, presence: 'should' as const })), (doc) => (excluded[doc] = 1));
+    for (let doc = 0; doc < archive.docCount; doc++) if (!excluded[doc]) candidates.push({ doc, score: 0, covered: 0, groupsHit: [] });
   }
 
   // 2. Metadata filters (facets are counted before the source/year filters cut their own dimension).
   const filter = metaFilterOf(req.filters, parsed.after, parsed.before);
-  candidates = candidates.filter((c) => passes(archive, c.doc, filter, 'source') || passes(archive, c.doc, filter, 'year'));
+  const filtering = Boolean(filter.sources || filter.years || filter.after || filter.before);
+  if (filtering) candidates = candidates.filter((c) => passes(archive, c.doc, filter, 'source') || passes(archive, c.doc, filter, 'year'));
 
   // 3. Checks against the article text: phrases and strictness.
   if (prepared.phrases.length || isStrict) {
@@ -143,28 +174,25 @@ export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsed
     candidates.map((c) => c.doc),
     filter,
   );
-  candidates = candidates.filter((c) => passes(archive, c.doc, filter));
+  if (filtering) candidates = candidates.filter((c) => passes(archive, c.doc, filter));
   const groupCount = prepared.groups.length;
   const isFull = (c: Candidate) => c.covered >= groupCount;
   const fullMatches = candidates.reduce((n, c) => n + (isFull(c) ? 1 : 0), 0);
 
   // 4. Order: full matches first, then by score (relevance) or by date, newest first.
-  if (req.sort === 'date') {
-    candidates.sort((a, b) => {
-      const da = archive.dateOf(a.doc) ?? '';
-      const db = archive.dateOf(b.doc) ?? '';
-      return da < db ? 1 : da > db ? -1 : b.score - a.score || a.doc - b.doc;
-    });
-  } else {
-    candidates.sort(
-      (a, b) => Number(isFull(b)) - Number(isFull(a)) || b.covered - a.covered || b.score - a.score || a.doc - b.doc,
-    );
-  }
-
+  const byDate = (a: Candidate, b: Candidate) => {
+    const da = archive.dateOf(a.doc) ?? '';
+    const db = archive.dateOf(b.doc) ?? '';
+    return da < db ? 1 : da > db ? -1 : b.score - a.score || a.doc - b.doc;
+  };
+  const byRelevance = (a: Candidate, b: Candidate) =>
+    Number(isFull(b)) - Number(isFull(a)) || b.covered - a.covered || b.score - a.score || a.doc - b.doc;
   const offset = req.offset ?? 0;
   const limit = req.limit ?? 20;
+  const page = firstInOrder(candidates.slice(), offset + limit, req.sort === 'date' ? byDate : byRelevance).slice(offset);
+
   const highlight = highlighterFor(prepared, strict);
-  const hits: SearchHit[] = candidates.slice(offset, offset + limit).map((c) => {
+  const hits: SearchHit[] = page.map((c) => {
     const m = archive.meta(c.doc);
     const text = archive.body(c.doc).text;
     const hit: SearchHit = {

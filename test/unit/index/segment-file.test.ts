@@ -93,7 +93,7 @@ describe('segment file', () => {
 
   it('refuses a file of another format version', () => {
     const old = Buffer.from(file);
-    old.writeUInt32LE(3, 4);
+    old.writeUInt32LE(4, 4);
     expect(() => openSegment(old)).toThrow(/version/);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ArchiveTerms } from '../../../src/index/archive-terms.js';
 import { encodeSegment, openSegment } from '../../../src/index/segment-file.js';
 import { countTerms, docTermsOf, SegmentBuilder } from '../../../src/index/segment-postings.js';
-import { scoreSegment, type ClausePresence } from '../../../src/index/segment-scorer.js';
+import { hitTerms, numberTerms, scoreSegment, type ClausePresence } from '../../../src/index/segment-scorer.js';
 
 const FIELDS = ['title', 'body'];
 const BOOSTS = [4, 1];
@@ -68,9 +68,11 @@ function oursQuery(docs: { title: string; body: string }[], segmentCount: number
     return { fields: s.fields ?? FIELDS, presence: s.presence ?? 'should', boost: s.boost ?? 1, expansion: terms.matching(set) };
   });
   return readers
-    .flatMap((r, seg) =>
-      scoreSegment(r, terms, BOOSTS, clauses).map((d) => ({ ref: String(d.doc * segmentCount + seg), score: d.score, terms: [...d.terms].sort() })),
-    )
+    .flatMap((r, seg) => {
+      const ids = numberTerms(clauses);
+      const hits = scoreSegment(r, terms, BOOSTS, clauses, ids);
+      return hits.docs.map((d, i) => ({ ref: String(d * segmentCount + seg), score: hits.scores[i], terms: hitTerms(hits, i, ids).sort() }));
+    })
     .sort((a, b) => b.score - a.score || Number(a.ref) - Number(b.ref));
 }
 
