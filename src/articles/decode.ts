@@ -6,16 +6,14 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { checkMojibake } from './mojibake.js';
+import { controlCharCount, EMPTY, tooManyControlChars } from './text-checks.js';
 
 export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; error: string };
 
 export const UNDECODABLE = 'binary or undecodable file';
-export const EMPTY = 'empty file';
+export { EMPTY };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** Share of control characters (other than tab, newline, carriage return, form feed) tolerated in text. */
-const MAX_CONTROL_RATIO = 0.002;
 
 export function decodeText(buf: Uint8Array, declaredCharset?: string): Decoded {
   if (buf.length === 0) return { ok: false, error: EMPTY };
@@ -103,11 +101,7 @@ function detectLegacyEncoding(buf: Uint8Array): string | null {
 
 function looksLikeText(text: string): boolean {
   if (text.includes('\uFFFD')) return false;
-  let control = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0) return false;
-    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f || (c >= 0x80 && c <= 0x9f)) control++;
-  }
-  return control <= Math.max(1, text.length * MAX_CONTROL_RATIO);
+  const control = controlCharCount(text);
+  return control >= 0 && !tooManyControlChars(control, text.length);
 }
+

@@ -28,14 +28,31 @@ const MIN_PAIR_SHARE = 0.15;
 
 export type MojibakeCheck = { garbled: false } | { garbled: true; repaired?: string };
 
+/** How many garbled pairs of each code page the text holds. */
+export function garbledPairCounts(text: string): number[] {
+  return CODE_PAGES.map((page) => {
+    page.garbledPair.lastIndex = 0;
+    return text.match(page.garbledPair)?.length ?? 0;
+  });
+}
+
+/** The letters (anything but spaces, digits and punctuation) a garbled-pair count is weighed against. */
+export function letterCount(text: string): number {
+  return text.replace(/[\s\d\p{P}]/gu, '').length;
+}
+
+/** Whether `pairs` garbled pairs among `letters` letters make a text garbled. */
+export function looksGarbled(pairs: number, letters: number): boolean {
+  return pairs >= MIN_PAIRS && (pairs * 2) / Math.max(1, letters) >= MIN_PAIR_SHARE;
+}
+
 export function checkMojibake(text: string): MojibakeCheck {
   let letters = -1;
-  for (const page of CODE_PAGES) {
-    page.garbledPair.lastIndex = 0;
-    const pairs = text.match(page.garbledPair)?.length ?? 0;
-    if (pairs < MIN_PAIRS) continue;
-    if (letters < 0) letters = text.replace(/[\s\d\p{P}]/gu, '').length;
-    if ((pairs * 2) / Math.max(1, letters) < MIN_PAIR_SHARE) continue;
+  const counts = garbledPairCounts(text);
+  for (const [i, page] of CODE_PAGES.entries()) {
+    if (counts[i] < MIN_PAIRS) continue;
+    if (letters < 0) letters = letterCount(text);
+    if (!looksGarbled(counts[i], letters)) continue;
     return { garbled: true, repaired: reencode(text, page) };
   }
   return { garbled: false };

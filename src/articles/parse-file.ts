@@ -84,12 +84,19 @@ function parseJsonFile(text: string, relPath: string, bytes: number): ParseResul
 }
 
 function parseJsonLines(text: string, relPath: string): ParseResult {
+  const result = parseJsonLineRange(text, relPath, 1);
+  if (result.articles.length === 0 && result.failures.length === 0) return fail(relPath, EMPTY);
+  return result;
+}
+
+/** The articles of consecutive .jsonl lines, the first being line `firstLine` of the file (ids are `path#line`). */
+export function parseJsonLineRange(text: string, relPath: string, firstLine: number): ParseResult {
   const result: ParseResult = { articles: [], failures: [] };
   const lines = text.split('\n');
   lines.forEach((raw, i) => {
     const line = raw.replace(/\r$/, '');
     if (line.trim() === '') return;
-    const id = `${relPath}#${i + 1}`;
+    const id = `${relPath}#${firstLine + i}`;
     const parsed = parseJsonText(line);
     if (!parsed.ok) {
       result.failures.push({ path: id, error: parsed.error });
@@ -101,7 +108,6 @@ function parseJsonLines(text: string, relPath: string): ParseResult {
       result.failures.push({ path: id, error: (e as Error).message });
     }
   });
-  if (result.articles.length === 0 && result.failures.length === 0) return fail(relPath, EMPTY);
   return result;
 }
 

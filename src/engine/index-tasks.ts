@@ -10,6 +10,24 @@ export interface ParseTask {
   taskNo: number;
 }
 
+/** Lines [start, end) (bytes) of one large .jsonl file, its line `firstLine` first. */
+export interface ParseLinesTask {
+  kind: 'parse-lines';
+  relPath: string;
+  absPath: string;
+  start: number;
+  end: number;
+  firstLine: number;
+  segmentCount: number;
+  spoolDir: string;
+  taskNo: number;
+}
+
+/** What a range gave: nothing is spooled when its bytes are not plain UTF-8 (the file is then read whole). */
+export type ParsedLines =
+  | { plain: false }
+  | { plain: true; ids: string[]; failures: FailedFile[]; chars: number; controlChars: number; garbledPairs: number[]; letters: number };
+
 export interface ParsedFile {
   relPath: string;
   ids: string[];
@@ -32,11 +50,12 @@ export interface BuiltSegment {
   packBytes: number;
 }
 
-export type IndexTask = ParseTask | BuildTask;
+export type IndexTask = ParseTask | ParseLinesTask | BuildTask;
 
 export type WorkerMessage =
   | { type: 'progress'; n: number }
-  | { type: 'result'; result: ParsedFile[] | BuiltSegment }
+  | { type: 'warning'; warning: FailedFile }
+  | { type: 'result'; result: ParsedFile[] | ParsedLines | BuiltSegment }
   | { type: 'error'; message: string };
 
 /** One article as the parse step hands it to the segment builder (one JSON line in a spool file). */

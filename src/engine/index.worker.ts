@@ -1,10 +1,11 @@
 // Indexing worker: parses article files into per-segment spool files, and builds segments (entities,
 // analysis, postings, body pack). Runs off the main thread; the indexer posts one task at a time.
-import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import type { EntitySpan, EntityType } from '../api.js';
+import type { Article, EntitySpan, EntityType } from '../api.js';
 import { parseArticleFile } from '../articles/index.js';
+import { parseJsonlRange } from '../articles/jsonl-range-parse.js';
 import { PackReader, PackWriter, unpackBody } from '../cache/body-pack.js';
 import { findEntities } from '../entities/index.js';
 import { FIELDS } from '../index/fields.js';
@@ -17,6 +18,8 @@ import type {
   BuiltSegment,
   IndexTask,
   ParsedFile,
+  ParsedLines,
+  ParseLinesTask,
   ParseTask,
   SegmentHeader,
   SpooledArticle,
@@ -30,55 +33,93 @@ const post = (m: WorkerMessage) => port.postMessage(m);
 
 port.on('message', async (task: IndexTask) => {
   try {
-    const result = task.kind === 'parse' ? await parseFiles(task) : buildSegment(task);
+    const result = task.kind === 'parse' ? await parseFiles(task) : task.kind === 'parse-lines' ? parseLines(task) : buildSegment(task);
     post({ type: 'result', result });
   } catch (e) {
     post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }
 });
 
+/** Writes parsed articles to the spool file of their segment, a couple of megabytes at a time. */
+class Spool {
+  private pending = new Map<number, string[]>();
+  private pendingChars = 0;
+
+  constructor(private readonly task: { spoolDir: string; taskNo: number; segmentCount: number }) {}
+
+  add(article: Article): void {
+    const { text, ...meta } = article;
+    const seg = segmentOf(article.id, this.task.segmentCount);
+    const line = JSON.stringify({ meta, text } satisfies SpooledArticle) + '\n';
+    let lines = this.pending.get(seg);
+    if (!lines) this.pending.set(seg, (lines = []));
+    lines.push(line);
+    this.pendingChars += line.length;
+    if (this.pendingChars > 2_000_000) this.flush();
+  }
+
+  flush(): void {
+    for (const [seg, lines] of this.pending) {
+      appendFileSync(join(this.task.spoolDir, `s${seg}-t${this.task.taskNo}.jsonl`), lines.join(''));
+    }
+    this.pending.clear();
+    this.pendingChars = 0;
+  }
+}
+
 async function parseFiles(task: ParseTask): Promise<ParsedFile[]> {
   const out: ParsedFile[] = [];
-  const pending = new Map<number, string[]>();
-  let pendingChars = 0;
-  const flush = () => {
-    for (const [seg, lines] of pending) {
-      appendFileSync(join(task.spoolDir, `s${seg}-t${task.taskNo}.jsonl`), lines.join(''));
-    }
-    pending.clear();
-    pendingChars = 0;
-  };
+  const spool = new Spool(task);
   for (const file of task.files) {
     const parsed = await parseArticleFile(file.absPath, file.relPath);
     const ids: string[] = [];
     for (const article of parsed.articles) {
-      const { text, ...meta } = article;
-      const seg = segmentOf(article.id, task.segmentCount);
-      const line = JSON.stringify({ meta, text } satisfies SpooledArticle) + '\n';
-      let lines = pending.get(seg);
-      if (!lines) pending.set(seg, (lines = []));
-      lines.push(line);
-      pendingChars += line.length;
+      spool.add(article);
       ids.push(article.id);
-      if (pendingChars > 2_000_000) flush();
     }
     parsed.articles.length = 0; // a .jsonl file can hold thousands: let them go before the next file
     out.push({ relPath: file.relPath, ids, failures: parsed.failures });
     post({ type: 'progress', n: 1 });
   }
-  flush();
+  spool.flush();
   return out;
+}
+
+/** Parses one line range of a large .jsonl file; only this range is read. */
+function parseLines(task: ParseLinesTask): ParsedLines {
+  const bytes = Buffer.allocUnsafe(task.end - task.start);
+  const fd = openSync(task.absPath, 'r');
+  try {
+    let got = 0;
+    while (got < bytes.length) {
+      const n = readSync(fd, bytes, got, bytes.length - got, task.start + got);
+      if (n === 0) throw new Error(`${task.relPath} became shorter while it was read`);
+      got += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const range = parseJsonlRange(bytes, task.relPath, task.firstLine);
+  if (!range.plain) return range;
+  const spool = new Spool(task);
+  for (const article of range.parsed.articles) spool.add(article);
+  spool.flush();
+  const { parsed, ...figures } = range;
+  return { ...figures, ids: parsed.articles.map((a) => a.id), failures: parsed.failures };
 }
 
 // Diagnostic for benchmarks only: ARCHIVE_READER_ENTITIES=off measures indexing without the entity tagger.
 const TAG_ENTITIES = process.env.ARCHIVE_READER_ENTITIES !== 'off';
 
-function entitiesOf(text: string): EntitySpan[] {
+/** The entities of an article's text or title; a tagger failure is reported, and the article indexed without them. */
+function entitiesOf(text: string, articleId: string, part: 'text' | 'title'): EntitySpan[] {
   if (!TAG_ENTITIES) return [];
   try {
     return findEntities(text);
-  } catch {
-    return []; // a tagger failure must not lose the article
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    post({ type: 'warning', warning: { path: articleId, error: `entities of the ${part} could not be found (${reason}); indexed without them` } });
+    return [];
   }
 }
 
@@ -123,8 +164,8 @@ function buildSegment(task: BuildTask): BuiltSegment {
       for (const line of lines) {
         if (!line) continue;
         const { meta, text } = JSON.parse(line) as SpooledArticle;
-        const entities = entitiesOf(text);
-        const titleEntities = meta.title ? entitiesOf(meta.title) : [];
+        const entities = entitiesOf(text, meta.id, 'text');
+        const titleEntities = meta.title ? entitiesOf(meta.title, meta.id, 'title') : [];
         builder.add(countTerms(documentFieldTerms(meta, text, [...entities, ...titleEntities])));
         docs.push({ meta, pack: pack.add({ text, entities }) });
         count(distinctEntityNames(entities));

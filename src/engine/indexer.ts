@@ -1,7 +1,7 @@
 // One indexing run: scan the archive, compare with the cache (size + mtime), parse new and changed files in
 // workers, rebuild only the segments whose articles changed, and write a new manifest. Never writes inside
 // the archive. Cancelling stops the workers and leaves the previous index untouched.
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -9,7 +9,8 @@ import type { FailedFile, IndexProgress, IndexReport } from '../api.js';
 import { scanArchive, type ArchiveFile } from '../articles/scan-archive.js';
 import { emptyManifest, writeManifest, type FileRecord, type Manifest, type SegmentRecord } from '../cache/manifest.js';
 import { segmentOf } from '../index/stable-hash.js';
-import type { BuiltSegment, ParsedFile } from './index-tasks.js';
+import type { BuiltSegment } from './index-tasks.js';
+import { parseFiles } from './parse-step.js';
 import { CancelledError, WorkerPool } from './worker-pool.js';
 
 export const SEGMENT_COUNT = 16;
@@ -21,7 +22,11 @@ export interface IndexRunOptions {
   /** The trusted manifest of the previous run, or null to index everything. */
   previous: Manifest | null;
   onProgress: (p: IndexProgress) => void;
+  /** An article indexed without something (its entities); by default printed on stderr. */
+  onWarning?: (w: FailedFile, count: number) => void;
   signal: AbortSignal;
+  /** Size of the line ranges a large .jsonl file is parsed in (default: from the amount to parse, ≤ 1 MiB). */
+  jsonlRangeBytes?: number;
 }
 
 export interface IndexRunResult {
@@ -29,6 +34,21 @@ export interface IndexRunResult {
   report: IndexReport;
   /** Cache files of the previous index that the new manifest no longer uses. */
   obsolete: string[];
+  /** Articles indexed without something they should have had (see onWarning). */
+  warnings: FailedFile[];
+}
+
+/**
+ * A small young generation: the workers' garbage is short-lived (one article at a time), and large semi-spaces
+ * only add resident memory.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
+const PRINTED_WARNINGS = 20;
+
+function printWarning(w: FailedFile, count: number): void {
+  if (count <= PRINTED_WARNINGS) process.stderr.write(`archive-reader: warning: ${w.path}: ${w.error}\n`);
+  else if (count === PRINTED_WARNINGS + 1) process.stderr.write('archive-reader: warning: more articles were indexed without entities\n');
 }
 
 export async function runIndex(opts: IndexRunOptions): Promise<IndexRunResult> {
@@ -66,18 +86,6 @@ function removeStrayFiles(cacheDir: string, keep: Set<string>): void {
   }
 }
 
-function balancedChunks(files: ArchiveFile[], count: number): ArchiveFile[][] {
-  const chunks: ArchiveFile[][] = Array.from({ length: count }, () => []);
-  const load = new Array<number>(count).fill(0);
-  for (const f of [...files].sort((a, b) => b.size - a.size)) {
-    let best = 0;
-    for (let i = 1; i < count; i++) if (load[i] < load[best]) best = i;
-    chunks[best].push(f);
-    load[best] += f.size + 2048;
-  }
-  return chunks.filter((c) => c.length > 0);
-}
-
 async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
   const started = Date.now();
   const { root, cacheDir, signal } = opts;
@@ -108,42 +116,37 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
   const workerCount = Math.max(1, Math.min(opts.workers ?? availableParallelism(), 8));
   const spoolDir = join(cacheDir, `spool-${process.pid}-${Date.now()}`);
   const generation = prev.generation + 1;
-  let pool: WorkerPool | null = null;
-  const onAbort = () => void pool?.terminate();
+  // One pool for both steps: each worker starts (and loads its code and the entity model) once.
+  const pool = new WorkerPool(workerCount, WORKER_LIMITS);
+  const onAbort = () => void pool.terminate();
   signal.addEventListener('abort', onAbort);
+  const warnings: FailedFile[] = [];
+  const warn = (w: FailedFile) => {
+    warnings.push(w);
+    (opts.onWarning ?? printWarning)(w, warnings.length);
+  };
   const newFiles: string[] = [];
   try {
     const newIds = new Set<string>();
     const spoolBySegment = new Map<number, string[]>();
     if (toParse.length) {
-      pool = new WorkerPool(Math.min(workerCount, toParse.length));
       mkdirSync(spoolDir, { recursive: true });
-      let done = 0;
-      const total = toParse.length;
-      opts.onProgress({ phase: 'parsing', done, total });
-      const chunks = balancedChunks(toParse, Math.min(toParse.length, workerCount * 4));
-      const parsed = await Promise.all(
-        chunks.map((chunk, taskNo) =>
-          pool!.run<ParsedFile[]>(
-            { kind: 'parse', files: chunk.map((f) => ({ relPath: f.relPath, absPath: f.absPath })), segmentCount: S, spoolDir, taskNo },
-            (n) => opts.onProgress({ phase: 'parsing', done: (done += n), total }),
-          ),
-        ),
-      );
+      const parsed = await parseFiles(toParse, { pool, spoolDir, segmentCount: S, workerCount, rangeBytes: opts.jsonlRangeBytes, onProgress: opts.onProgress });
       checkCancelled();
       const byPath = new Map(toParse.map((f) => [f.relPath, f]));
-      for (const p of parsed.flat()) {
+      for (const p of parsed) {
         const f = byPath.get(p.relPath)!;
         files[p.relPath] = { size: f.size, mtimeMs: f.mtimeMs, ids: p.ids, failures: p.failures };
         for (const id of p.ids) newIds.add(id);
       }
-      // A fresh pool for the build: the parse workers' heaps (a large .jsonl file) are given back first.
-      await pool.terminate();
-      pool = null;
-      for (const name of readdirSync(spoolDir)) {
-        const seg = Number(/^s(\d+)-/.exec(name)?.[1]);
+      // In task order, which is file (and line) order: the same articles give the same segments, however split.
+      const spooled = readdirSync(spoolDir).map((name) => {
+        const [, seg, task] = /^s(\d+)-t(\d+)\./.exec(name)!.map(Number);
+        return { seg, task, path: join(spoolDir, name) };
+      });
+      for (const { seg, path } of spooled.sort((a, b) => a.task - b.task)) {
         if (!spoolBySegment.has(seg)) spoolBySegment.set(seg, []);
-        spoolBySegment.get(seg)!.push(join(spoolDir, name));
+        spoolBySegment.get(seg)!.push(path);
       }
     }
 
@@ -158,7 +161,11 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
     const obsolete: string[] = [];
     if (dirty.length) {
       checkCancelled();
-      pool ??= new WorkerPool(Math.min(workerCount, dirty.length));
+      // The biggest segments first, so that no worker is left with a long one at the end.
+      const weight = (seg: number) =>
+        (spoolBySegment.get(seg) ?? []).reduce((n, f) => n + statSync(f).size, 0) + (prev.segments[seg]?.packBytes ?? 0) / 8;
+      const weights = new Map(dirty.map((seg) => [seg, weight(seg)]));
+      dirty.sort((a, b) => weights.get(b)! - weights.get(a)!);
       let done = 0;
       let total = newIds.size;
       for (const seg of dirty) total += Math.max(0, (prev.segments[seg]?.docs ?? 0) - (removedBySegment.get(seg)?.length ?? 0));
@@ -168,7 +175,7 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
           const old = prev.segments[seg];
           const out = { index: `seg-${seg}-g${generation}.idx`, pack: `seg-${seg}-g${generation}.pack` };
           newFiles.push(out.index, out.pack);
-          const result = await pool!.run<BuiltSegment>(
+          const result = await pool.run<BuiltSegment>(
             {
               kind: 'build',
               segment: seg,
@@ -177,7 +184,7 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
               spoolFiles: spoolBySegment.get(seg) ?? [],
               out,
             },
-            (n) => opts.onProgress({ phase: 'indexing', done: (done += n), total }),
+            { onProgress: (n) => opts.onProgress({ phase: 'indexing', done: (done += n), total }), onWarning: warn },
           );
           return { seg, out, result };
         }),
@@ -212,13 +219,13 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
     checkCancelled();
     // An unchanged archive costs a scan and no write (searching from the CLI re-checks every time).
     if (!nothingChanged) writeManifest(cacheDir, manifest);
-    return { manifest, report, obsolete };
+    return { manifest, report, obsolete, warnings };
   } catch (e) {
     for (const f of newFiles) rmSync(join(cacheDir, f), { force: true });
     throw signal.aborted ? new CancelledError() : e;
   } finally {
     signal.removeEventListener('abort', onAbort);
-    await pool?.terminate();
+    await pool.terminate();
     rmSync(spoolDir, { recursive: true, force: true });
   }
 }

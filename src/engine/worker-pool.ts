@@ -1,12 +1,18 @@
 // A small pool of index workers. Tasks are queued and each worker runs one at a time; `terminate` stops
 // everything at once (cancellation), rejecting whatever was still running or queued.
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { FailedFile } from '../api.js';
 import { workerScript } from '../worker-script.js';
 import type { IndexTask, WorkerMessage } from './index-tasks.js';
 
-interface Job {
+export interface TaskListeners {
+  onProgress?: (n: number) => void;
+  /** Something the worker could not do for one article, which was indexed all the same. */
+  onWarning?: (w: FailedFile) => void;
+}
+
+interface Job extends TaskListeners {
   task: IndexTask;
-  onProgress: (n: number) => void;
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
 }
@@ -24,30 +30,34 @@ export class WorkerPool {
   private running = new Map<Worker, Job>();
   private stopped = false;
 
-  constructor(size: number) {
-    const script = workerScript('index');
-    for (let i = 0; i < size; i++) {
-      const w = new Worker(script);
-      w.unref();
-      w.on('message', (m: WorkerMessage) => this.onMessage(w, m));
-      w.on('error', (e) => this.finish(w, e));
-      w.on('exit', (code) => {
-        if (this.running.has(w)) this.finish(w, new Error(`index worker stopped (exit code ${code})`));
-      });
-      this.all.push(w);
-      this.idle.push(w);
-    }
+  /** Workers start when there is work for them, up to `size`. */
+  constructor(
+    private readonly size: number,
+    private readonly resourceLimits?: ResourceLimits,
+  ) {}
+
+  private spawn(): void {
+    const w = new Worker(workerScript('index'), { resourceLimits: this.resourceLimits });
+    w.unref();
+    w.on('message', (m: WorkerMessage) => this.onMessage(w, m));
+    w.on('error', (e) => this.finish(w, e));
+    w.on('exit', (code) => {
+      if (this.running.has(w)) this.finish(w, new Error(`index worker stopped (exit code ${code})`));
+    });
+    this.all.push(w);
+    this.idle.push(w);
   }
 
-  run<T>(task: IndexTask, onProgress: (n: number) => void): Promise<T> {
+  run<T>(task: IndexTask, listeners: TaskListeners = {}): Promise<T> {
     if (this.stopped) return Promise.reject(new CancelledError());
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ task, onProgress, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ ...listeners, task, resolve: resolve as (v: unknown) => void, reject });
       this.pump();
     });
   }
 
   private pump(): void {
+    while (this.queue.length > this.idle.length && this.all.length < this.size) this.spawn();
     while (this.idle.length && this.queue.length) {
       const w = this.idle.pop()!;
       const job = this.queue.shift()!;
@@ -60,7 +70,8 @@ export class WorkerPool {
   private onMessage(w: Worker, m: WorkerMessage): void {
     const job = this.running.get(w);
     if (!job) return;
-    if (m.type === 'progress') job.onProgress(m.n);
+    if (m.type === 'progress') job.onProgress?.(m.n);
+    else if (m.type === 'warning') job.onWarning?.(m.warning);
     else if (m.type === 'result') this.finish(w, null, m.result);
     else this.finish(w, new Error(m.message));
   }
