@@ -23,8 +23,8 @@ import { listArticles } from '../search/list-articles.js';
 import { highlighterFor, searchArchive } from '../search/run-search.js';
 import { prepareQuery } from '../search/prepare-query.js';
 import { parseQuery } from '../search/query-parser.js';
-import { runIndex, SEGMENT_COUNT } from './indexer.js';
 import { LoadedArchive } from './loaded-archive.js';
+import { reportIfUnchanged } from './unchanged-archive.js';
 import { analyzeForApi } from './text-analysis.js';
 import { CancelledError } from './worker-pool.js';
 
@@ -100,8 +100,11 @@ export class ArchiveEngine implements EngineApi {
         cacheProblem = `index cache is damaged (${(e as Error).message})`;
       }
     } else if (existsSync(cacheDir)) cacheProblem = read.reason;
-    this.archive = { root, cacheDir, current: current ?? LoadedArchive.empty(emptyManifest(root, SEGMENT_COUNT)), cacheProblem };
-    this.progress = { phase: current ? 'done' : 'idle', done: 0, total: 0 };
+    const fromCache = current !== null;
+    // The indexer (and its lock and workers) is loaded only when there is indexing to do.
+    current ??= LoadedArchive.empty(emptyManifest(root, (await import('./indexer.js')).SEGMENT_COUNT));
+    this.archive = { root, cacheDir, current, cacheProblem };
+    this.progress = { phase: fromCache ? 'done' : 'idle', done: 0, total: 0 };
     if ((this.opts.autoIndex ?? 'background') === 'background') {
       this.reindex().catch(() => undefined);
     }
@@ -134,6 +137,16 @@ export class ArchiveEngine implements EngineApi {
     const previous: Manifest | null = archive.current.manifest.generation > 0 ? archive.current.manifest : null;
     const run = (async () => {
       try {
+        const same = previous && (await reportIfUnchanged(archive.root, previous, abort.signal));
+        if (same) {
+          if (this.archive !== archive || abort.signal.aborted) throw new CancelledError();
+          archive.current.manifest = { ...previous, lastReport: same };
+          archive.cacheProblem = undefined;
+          this.lastReport = same;
+          this.progress = { phase: 'done', done: same.articles, total: same.articles };
+          return same;
+        }
+        const { runIndex } = await import('./indexer.js');
         const result = await runIndex({
           root: archive.root,
           cacheDir: archive.cacheDir,

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -52,6 +52,23 @@ describe('index cache', { timeout: 120_000 }, () => {
     // Searchable straight from the cache, before any re-indexing.
     expect((await second.search({ query: 'بوتين' })).hits.map((h) => h.id)).toEqual(['sochi.json']);
     expect(await second.reindex()).toMatchObject({ articles: N, indexed: 0, unchanged: N, removed: 0 });
+  });
+
+  it('checks an unchanged archive without the indexer: another process holding the index lock does not block it', async () => {
+    const { dir, cache } = fresh();
+    await (await open(dir, cache)).close();
+    mkdirSync(join(cache, 'index.lock')); // what proper-lockfile holds while another process indexes
+    const e = await ArchiveEngine.open({ root: dir, cacheDir: cache, autoIndex: 'none' });
+    engines.push(e);
+    const started = Date.now();
+    expect(await e.reindex()).toMatchObject({ articles: N, indexed: 0, unchanged: N, removed: 0, failed: expect.any(Array) });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect((await e.getStatus()).progress.phase).toBe('done');
+    rmSync(join(cache, 'index.lock'), { recursive: true });
+    // A file touched since is indexed again (by the indexer, under the lock).
+    const later = new Date(Date.now() + 5000);
+    utimesSync(join(dir, 'sochi.json'), later, later);
+    expect(await e.reindex()).toMatchObject({ articles: N, indexed: 1, unchanged: N - 1 });
   });
 
   it('handles changed, new and deleted files', async () => {
