@@ -1,6 +1,6 @@
 import { coreOf, procliticLengths } from './clitics.js';
 import type { ClusterLookup } from './clusters.js';
-import { hash, hash2, hashInt, hashRange } from './feature-hash.js';
+import { hash, hash2, hashChar, hashEnd, hashInt, hashMore, hashRange, hashStart } from './feature-hash.js';
 import type { Gazetteer } from './gazetteer.js';
 import { pairKey, type NameLookup } from './name-dictionary.js';
 
@@ -11,10 +11,10 @@ import { pairKey, type NameLookup } from './name-dictionary.js';
 // - word templates (wordFeatures) read ONE word at a fixed offset from the tagged word (the word itself,
 //   its neighbour at -1 or +1, …) and nothing else of the sentence. The tagger sums their weights once per
 //   (word, offset) and reuses the sum wherever that word occurs: put a new template here when it reads one word.
-// - pair templates (pairFeatures) read two adjacent words at a fixed offset ((i-1, i), …) and around
-//   templates (aroundFeatures) the two neighbours (i-1, i+1). The tagger caches their sums per pair of words.
-// - sentence templates (contextFeatures) read facts of the whole sentence (gazetteer matches) or words
-//   further apart. They are hashed and looked up for every word: the slow kind, keep it short.
+// - pair templates (pairFeatures) read two adjacent words at a fixed offset ((i-1, i), …), around templates
+//   (aroundFeatures) the two neighbours (i-1, i+1), sentence templates (contextFeatures) facts of the whole
+//   sentence (gazetteer matches) or words further apart. The tagger hashes and looks these up for every
+//   word: they cost ~10x a word template, so prefer a word template when one word is enough.
 //
 // Template numbers are part of the keys the shipped model holds: never reuse or renumber one.
 // A new template needs a retrained model (npm run train:entities).
@@ -45,6 +45,8 @@ export interface FeatureSources {
 const UNKNOWN_CLUSTER = 0x7fff7fff;
 const BOUNDARY_CLUSTER = 0x7ffe7ffe;
 const BOUNDARY_NAME = 255;
+/** The template number of wordHash. */
+const WORD_TEMPLATE = 99;
 
 /** A coarse shape: script classes of the characters plus a length bucket. */
 export function shapeOf(word: string): string {
@@ -161,18 +163,27 @@ export function wordFeatures(offset: number, p: WordProps, src: FeatureSources, 
 /** Offsets of the first word of the two adjacent words that pair templates read: (i-2, i-1), (i-1, i), (i, i+1). */
 export const PAIR_OFFSETS = [-2, -1, 0] as const;
 
-/** Name-dictionary code of two adjacent words as a pair; 255 before the sentence, 0 after it. */
-function pairName(a: WordProps, b: WordProps, names: NameLookup): number {
+/**
+ * Name-dictionary code of two adjacent words as a pair, as pair templates read it: 255 before the sentence,
+ * 0 after it. (The tagger finds the same codes with pairHash.)
+ */
+export function pairName(a: WordProps, b: WordProps, names: NameLookup | null): number {
+  if (!names) return 0;
   if (a === BEFORE_SENTENCE) return 255;
   if (b === AFTER_SENTENCE) return 0;
   return names(pairKey(a.word, b.word));
 }
 
+/** wordHash(pairKey(a, b)), without building the string. */
+export function pairHash(a: string, b: string): number {
+  return hashEnd(hashMore(hashChar(hashMore(hashStart(WORD_TEMPLATE), a, 0, a.length), 0x20), b, 0, b.length));
+}
+
 /**
  * Pair templates: the keys for the adjacent words `a` (at `offset` from the tagged word) and `b` (at
- * offset + 1), either a sentence boundary. The tagger caches their sums per (a, b). Returns the next free index.
+ * offset + 1), either a sentence boundary; `names` is pairName(a, b). Returns the next free index.
  */
-export function pairFeatures(offset: number, a: WordProps, b: WordProps, src: FeatureSources, out: Uint32Array, k: number): number {
+export function pairFeatures(offset: number, a: WordProps, b: WordProps, names: number, src: FeatureSources, out: Uint32Array, k: number): number {
   switch (offset) {
     case -2:
       out[k++] = hash2(59, a.core, b.core);
@@ -182,13 +193,13 @@ export function pairFeatures(offset: number, a: WordProps, b: WordProps, src: Fe
       out[k++] = hash2(29, a.core, b.core);
       if (src.names) {
         out[k++] = hashInt(39, a.name, b.name);
-        out[k++] = hashInt(60, pairName(a, b, src.names));
+        out[k++] = hashInt(60, names);
       }
       if (src.clusters) out[k++] = hashInt(46, fine(a), fine(b));
       return k;
     case 0:
       out[k++] = hash2(28, a.word, b.word);
-      if (src.names) out[k++] = hashInt(61, pairName(a, b, src.names));
+      if (src.names) out[k++] = hashInt(61, names);
       if (src.clusters) out[k++] = hashInt(47, fine(a), fine(b));
       return k;
     default:
@@ -198,7 +209,7 @@ export function pairFeatures(offset: number, a: WordProps, b: WordProps, src: Fe
 
 /**
  * Around templates: the keys for the words before (`prev`) and after (`next`) the tagged word, either a
- * sentence boundary. The tagger caches their sums per (prev, next). Returns the next free index.
+ * sentence boundary. Returns the next free index.
  */
 export function aroundFeatures(prev: WordProps, next: WordProps, src: FeatureSources, out: Uint32Array, k: number): number {
   out[k++] = hash2(26, prev.shape, next.shape);
@@ -268,7 +279,11 @@ export function sentenceFeatures(
   for (let i = 0; i < n; i++) {
     let k = i * MAX_FEATURES;
     for (const offset of WORD_OFFSETS) k = wordFeatures(offset, propsAt(context, i + offset), src, feats, k);
-    for (const offset of PAIR_OFFSETS) k = pairFeatures(offset, propsAt(context, i + offset), propsAt(context, i + offset + 1), src, feats, k);
+    for (const offset of PAIR_OFFSETS) {
+      const a = propsAt(context, i + offset);
+      const b = propsAt(context, i + offset + 1);
+      k = pairFeatures(offset, a, b, pairName(a, b, names), src, feats, k);
+    }
     k = aroundFeatures(propsAt(context, i - 1), propsAt(context, i + 1), src, feats, k);
     k = contextFeatures(context, i, src, feats, k);
     if (k > (i + 1) * MAX_FEATURES) throw new Error('more features per word than MAX_FEATURES: raise it');
@@ -278,5 +293,5 @@ export function sentenceFeatures(
 
 /** Key of a folded word in the model's lexicon. */
 export function wordHash(word: string): number {
-  return hash(99, word);
+  return hash(WORD_TEMPLATE, word);
 }

@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { wordHash } from './features.js';
 import { nameLookup, type NameLookup } from './name-dictionary.js';
+import { indexOfSortedKey } from './sorted-keys.js';
 import { NUM_TAGS, TAGS } from './tags.js';
 
 // The trained tagger on disk (gzip-compressed): "ARNE", a little-endian u32 header length, a JSON header, padding to 4
@@ -53,6 +54,11 @@ export interface TaggerModel extends ModelArrays {
    */
   featureBuckets: Uint32Array;
   featureBucketBits: number;
+  /**
+   * One bit per FILTER_BITS-bit hash of each key: most features the model does not have (pairs of words seen
+   * in no training sentence) are rejected by this small array instead of reading the bucket index and keys.
+   */
+  featureFilter: Int32Array;
   transitions: Float64Array;
   names: NameLookup | null;
 }
@@ -78,6 +84,21 @@ export function encodeModel(header: ModelHeader, arrays: ModelArrays): Buffer {
     at = align4(at + p.byteLength);
   }
   return out;
+}
+
+const FILTER_BITS = 21;
+
+function filterBit(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> (32 - FILTER_BITS);
+}
+
+function keyFilter(keys: Uint32Array): Int32Array {
+  const filter = new Int32Array(1 << (FILTER_BITS - 5));
+  for (let i = 0; i < keys.length; i++) {
+    const bit = filterBit(keys[i]);
+    filter[bit >>> 5] |= 1 << (bit & 31);
+  }
+  return filter;
 }
 
 /** Bucket index over sorted keys (see TaggerModel.featureBuckets). */
@@ -123,12 +144,15 @@ export function decodeModel(data: Uint8Array): TaggerModel {
     if (featureKeys[i - 1] >= featureKeys[i]) throw new Error('entity model: feature keys are not sorted');
   }
   const { buckets: featureBuckets, bits: featureBucketBits } = bucketIndex(featureKeys);
+  const featureFilter = keyFilter(featureKeys);
   const transitions = Float64Array.from(header.transitions);
-  return { header, featureKeys, weights, lexiconKeys, lexiconCounts, clusterKeys, clusterIds, nameKeys, nameCodes, featureBuckets, featureBucketBits, transitions, names };
+  return { header, featureKeys, weights, lexiconKeys, lexiconCounts, clusterKeys, clusterIds, nameKeys, nameCodes, featureBuckets, featureBucketBits, featureFilter, transitions, names };
 }
 
 /** Where a feature's weights start in model.weights (NUM_TAGS of them), or -1 when the model does not know it. */
 export function featureSlot(model: TaggerModel, key: number): number {
+  const bit = filterBit(key);
+  if ((model.featureFilter[bit >>> 5] & (1 << (bit & 31))) === 0) return -1;
   const keys = model.featureKeys;
   const b = key >>> (32 - model.featureBucketBits);
   for (let at = model.featureBuckets[b], end = model.featureBuckets[b + 1]; at < end; at++) {
@@ -150,4 +174,11 @@ export function lexiconCount(model: TaggerModel, wordHash: number): number {
     else hi = mid - 1;
   }
   return 0;
+}
+
+/** Name-dictionary code of a word hash (wordHash or pairHash), 0 when absent. */
+export function nameCodeOfHash(model: TaggerModel, hash: number): number {
+  if (!model.nameKeys || !model.nameCodes) return 0;
+  const at = indexOfSortedKey(model.nameKeys, hash);
+  return at < 0 ? 0 : model.nameCodes[at];
 }

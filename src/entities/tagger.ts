@@ -7,12 +7,14 @@ import {
   aroundFeatures,
   contextFeatures,
   pairFeatures,
+  pairHash,
+  pairName,
   sentenceContext,
   type FeatureSources,
   type WordProps,
 } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
-import { featureSlot, type TaggerModel } from './model.js';
+import { featureSlot, nameCodeOfHash, type TaggerModel } from './model.js';
 import { NUM_TAGS } from './tags.js';
 import { viterbi } from './viterbi.js';
 import { WORD_CACHE_SIZE, WordScores } from './word-scores.js';
@@ -23,6 +25,7 @@ import { WORD_CACHE_SIZE, WordScores } from './word-scores.js';
 // exact whatever the order and equal those of scoreFeatures, the plain per-feature scoring training uses.
 
 const T = NUM_TAGS;
+const RECENT_MASK = (1 << 13) - 1;
 
 /** Per model: the cache of word scores and the buffers reused from sentence to sentence. */
 export class SentenceTagger {
@@ -32,6 +35,9 @@ export class SentenceTagger {
   private sums = new Int32Array(0);
   private emissions = new Float64Array(0);
   private entries = new Int32Array(0);
+  private pairNameBuffer = new Int32Array(0);
+  private readonly recentKeys = new Uint32Array(RECENT_MASK + 1);
+  private readonly recentRows = new Int32Array(RECENT_MASK + 1);
   private readonly props: WordProps[] = [];
 
   constructor(
@@ -70,14 +76,17 @@ export class SentenceTagger {
     }
     for (let i = 0; i < n; i++) this.words.addWordScores(sums, i * T, entries, i, n);
     const context = sentenceContext(words, props, this.src);
+    // pairNames[j + 1]: pairName of words j and j + 1, j = -1 … n - 1.
+    const pairNames = this.pairNames(n);
     for (let i = 0; i < n; i++) {
       const prev = i > 0 ? props[i - 1] : BEFORE_SENTENCE;
       const next = i + 1 < n ? props[i + 1] : AFTER_SENTENCE;
       let count = 0;
       for (const offset of PAIR_OFFSETS) {
-        const a = i + offset < 0 ? BEFORE_SENTENCE : props[i + offset];
-        const b = i + offset + 1 < 0 ? BEFORE_SENTENCE : i + offset + 1 >= n ? AFTER_SENTENCE : props[i + offset + 1];
-        count = pairFeatures(offset, a, b, this.src, keys, count);
+        const j = i + offset;
+        const a = j < 0 ? BEFORE_SENTENCE : props[j];
+        const b = j + 1 < 0 ? BEFORE_SENTENCE : j + 1 >= n ? AFTER_SENTENCE : props[j + 1];
+        count = pairFeatures(offset, a, b, j + 1 >= 0 ? pairNames[j + 1] : 255, this.src, keys, count);
       }
       count = aroundFeatures(prev, next, this.src, keys, count);
       count = contextFeatures(context, i, this.src, keys, count);
@@ -86,14 +95,34 @@ export class SentenceTagger {
     return sums.subarray(0, n * T);
   }
 
+  /** pairName of each two adjacent words of the sentence in props, from the one before the sentence on. */
+  private pairNames(n: number): Int32Array {
+    if (this.pairNameBuffer.length < n + 1) this.pairNameBuffer = new Int32Array(2 * n + 2);
+    const codes = this.pairNameBuffer;
+    const { props, model } = this;
+    codes[0] = pairName(BEFORE_SENTENCE, n > 0 ? props[0] : AFTER_SENTENCE, model.names);
+    for (let j = 0; j < n; j++) {
+      codes[j + 1] = j + 1 >= n ? pairName(props[j], AFTER_SENTENCE, model.names) : model.names ? nameCodeOfHash(model, pairHash(props[j].word, props[j + 1].word)) : 0;
+    }
+    return codes;
+  }
+
   /** Adds the weights of features keys[0…count) to out[at…at + T). */
   private addFeatures(keys: Uint32Array, count: number, out: Int32Array, at: number): void {
-    const { model } = this;
+    const { model, recentKeys, recentRows } = this;
     const weights = model.weights;
     for (let q = 0; q < count; q++) {
       const key = keys[q];
       if (key === 0) continue;
-      const row = featureSlot(model, key);
+      // Many keys recur (cluster pairs, gazetteer codes…): a small direct-mapped memo of lookups stays in cache.
+      const slot = key & RECENT_MASK;
+      let row: number;
+      if (recentKeys[slot] === key) row = recentRows[slot];
+      else {
+        row = featureSlot(model, key);
+        recentKeys[slot] = key;
+        recentRows[slot] = row;
+      }
       if (row < 0) continue;
       for (let t = 0; t < T; t++) out[at + t] += weights[row + t];
     }

@@ -3,8 +3,8 @@ import { featureSlot, type TaggerModel } from './model.js';
 import { NUM_TAGS } from './tags.js';
 
 // The summed weights of the word templates (features.ts) of a word, per offset, cached per folded word: news
-// text repeats its words, so most words are scored once and then only added up. The cache is bounded; when
-// full it starts over (between sentences).
+// text repeats its words, so most words are scored once and then only added up. The cache is bounded (see
+// WordScores).
 
 const T = NUM_TAGS;
 const OFFSETS = WORD_OFFSETS.length;
@@ -16,13 +16,33 @@ const NEXT = AT(1);
 const PREV2 = AT(-2);
 const NEXT2 = AT(2);
 
-/** Default number of words kept. */
+/** Default number of words of each generation. */
 export const WORD_CACHE_SIZE = 1 << 14;
 
+/** Words scored recently: entries (indexes into sums and props) of each word. */
+class Generation {
+  readonly index = new Map<string, number>();
+  readonly props: WordProps[] = [];
+  sums: Int32Array;
+
+  constructor(capacity: number) {
+    this.sums = new Int32Array(capacity * STRIDE);
+  }
+
+  clear(capacity: number): void {
+    this.index.clear();
+    this.props.length = 0;
+    if (this.sums.length !== capacity * STRIDE) this.sums = new Int32Array(capacity * STRIDE);
+  }
+}
+
+/**
+ * Two generations: words go to the young one; when it is full it becomes the old one, and a word found only
+ * in the old one is copied back to the young one. Frequent words thus stay, at the cost of 2 × capacity words.
+ */
 export class WordScores {
-  private readonly index = new Map<string, number>();
-  private readonly props: WordProps[] = [];
-  private sums: Int32Array;
+  private young: Generation;
+  private old: Generation;
   /** Scores of the sentence boundaries at offsets -1, -2 (before) and 1, 2 (after). */
   private readonly boundary = new Int32Array(STRIDE);
   private readonly keys = new Uint32Array(MAX_FEATURES);
@@ -32,47 +52,50 @@ export class WordScores {
     private readonly src: FeatureSources,
     private readonly capacity = WORD_CACHE_SIZE,
   ) {
-    this.sums = new Int32Array(capacity * STRIDE);
+    this.young = new Generation(capacity);
+    this.old = new Generation(0);
     for (const offset of [-1, -2]) this.score(BEFORE_SENTENCE, offset, this.boundary, AT(offset));
     for (const offset of [1, 2]) this.score(AFTER_SENTENCE, offset, this.boundary, AT(offset));
   }
 
-  get size(): number {
-    return this.index.size;
-  }
-
-  /** Makes room for `count` more words: entries stay valid until the next reserve. True when it emptied the cache. */
-  reserve(count: number): boolean {
-    if (this.index.size + count <= this.capacity) return false;
-    this.index.clear();
-    this.props.length = 0;
-    if (count > this.capacity) this.sums = new Int32Array(count * STRIDE);
-    else if (this.sums.length > this.capacity * STRIDE) this.sums = new Int32Array(this.capacity * STRIDE);
-    return true;
+  /** Makes room for `count` more words: entries stay valid until the next reserve. */
+  reserve(count: number): void {
+    if (this.young.index.size + count <= this.young.sums.length / STRIDE) return;
+    const retired = this.old;
+    this.old = this.young;
+    this.young = retired;
+    this.young.clear(Math.max(count, this.capacity));
   }
 
   /** The cache entry of a folded word (scored now when new). */
   entry(word: string): number {
-    let e = this.index.get(word);
+    const young = this.young;
+    let e = young.index.get(word);
     if (e !== undefined) return e;
-    e = this.props.length;
-    if ((e + 1) * STRIDE > this.sums.length) throw new Error('WordScores: reserve() before adding words');
-    const p = wordProps(word, this.src);
-    this.props.push(p);
-    this.index.set(word, e);
+    e = young.props.length;
     const base = e * STRIDE;
-    this.sums.fill(0, base, base + STRIDE);
-    for (const offset of WORD_OFFSETS) this.score(p, offset, this.sums, base + AT(offset));
+    if (base + STRIDE > young.sums.length) throw new Error('WordScores: reserve() before adding words');
+    young.index.set(word, e);
+    const old = this.old.index.get(word);
+    if (old !== undefined) {
+      young.props.push(this.old.props[old]);
+      young.sums.set(this.old.sums.subarray(old * STRIDE, (old + 1) * STRIDE), base);
+      return e;
+    }
+    const p = wordProps(word, this.src);
+    young.props.push(p);
+    young.sums.fill(0, base, base + STRIDE);
+    for (const offset of WORD_OFFSETS) this.score(p, offset, young.sums, base + AT(offset));
     return e;
   }
 
   propsOf(entry: number): WordProps {
-    return this.props[entry];
+    return this.young.props[entry];
   }
 
   /** Adds to sums[base…] the word-template scores of word i of a sentence of n words with cache entries `entries`. */
   addWordScores(sums: Int32Array, base: number, entries: Int32Array, i: number, n: number): void {
-    const s = this.sums;
+    const s = this.young.sums;
     const b = this.boundary;
     const self = entries[i] * STRIDE + SELF;
     for (let t = 0; t < T; t++) sums[base + t] = s[self + t];
