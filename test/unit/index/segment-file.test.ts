@@ -72,6 +72,15 @@ describe('segment file', () => {
     expect(r.header('entityCounts')).toEqual(header.entityCounts);
   });
 
+  it('reads a file that does not start on a 4-byte boundary in memory', () => {
+    const shifted = Buffer.concat([Buffer.alloc(1), file]).subarray(1);
+    expect(shifted.byteOffset % 4).not.toBe(0);
+    const r = openSegment<typeof header>(shifted);
+    expect(r.allTerms()).toEqual(postings.terms);
+    expect([...r.fieldLengths]).toEqual([...postings.fieldLengths]);
+    expect(r.doc(149)).toEqual(header.docs[149]);
+  });
+
   it('rejects a damaged byte anywhere, a postings block included, when the file is opened', () => {
     const [from, to] = sectionOf(file, 'postings');
     for (const at of [from, Math.floor((from + to) / 2), to - 1, file.length - 1]) {
