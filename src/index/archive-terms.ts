@@ -1,8 +1,7 @@
 // The archive-wide view of the segments' vocabularies, computed on demand instead of at load time:
 // document frequencies (global idf), average field lengths, term expansion for wildcards and fuzzy terms
-// (Lunr's `tokenSet.intersect`), and a term index that is the same in every segment. Together they make
-// each segment score a document exactly as one Lunr index over the whole archive would.
-import type lunr from 'lunr';
+// (what Lunr's `tokenSet.intersect` gives), and a term index that is the same in every segment. Together they
+// make each segment score a document as one Lunr index over the whole archive would (segment-scorer.ts).
 import type { SegmentReader } from './segment-reader.js';
 import { stableHash } from './stable-hash.js';
 import { automatonAccepts, structureKey, type TokenNode } from './term-dictionary.js';
@@ -100,11 +99,5 @@ export class ArchiveTerms {
       }
     }
     return [...found].sort();
-  }
-
-  /** Stands in for lunr.TokenSet: Lunr only calls `tokenSet.intersect(queryTokenSet).toArray()`. */
-  intersect(query: lunr.TokenSet): { toArray(): string[] } {
-    const found = this.matching(query as unknown as TokenNode);
-    return { toArray: () => found };
   }
 }

@@ -1,10 +1,10 @@
-// The inverted index of one segment in flat typed arrays: what the worker builds, what is written to disk,
-// and what the query process keeps in memory (Lunr's objects are created from it on demand).
+// The inverted index of one segment in flat typed arrays: what the worker builds and writes to disk
+// (segment-file.ts); the query process reads the file in place instead (segment-reader.ts).
 
 export interface SegmentPostings {
   fields: readonly string[];
   docCount: number;
-  /** Sorted by JavaScript's default (UTF-16 code unit) order; a term's position is its Lunr `_index`. */
+  /** Sorted by JavaScript's default (UTF-16 code unit) order (the file keeps this order for binary search). */
   terms: string[];
   /** Number of indexed terms of each document in each field: [doc * fields.length + field]. */
   fieldLengths: Uint32Array;
