@@ -1,4 +1,4 @@
-import { indexOfSortedKey } from './sorted-keys.js';
+import { SortedKeys } from './sorted-keys.js';
 
 // Word clusters learned from unlabeled text: words that occur between the same neighbours share a
 // cluster, so the tagger can treat a name it never saw in training like the names it did see.
@@ -12,9 +12,10 @@ export interface ClusterTable {
 }
 
 export function clusterLookup(table: ClusterTable, hashWord: (w: string) => number): ClusterLookup {
-  const { keys, ids } = table;
+  const { ids } = table;
+  const keys = new SortedKeys(table.keys);
   return (word) => {
-    const at = indexOfSortedKey(keys, hashWord(word));
+    const at = keys.indexOf(hashWord(word));
     return at < 0 ? -1 : ids[at];
   };
 }

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { wordHash } from './features.js';
 import { nameLookup, type NameLookup } from './name-dictionary.js';
-import { indexOfSortedKey } from './sorted-keys.js';
+import { SortedKeys } from './sorted-keys.js';
 import { NUM_TAGS, TAGS } from './tags.js';
 
 // The trained tagger on disk (gzip-compressed): "ARNE", a little-endian u32 header length, a JSON header, padding to 4
@@ -47,13 +47,10 @@ export interface ModelArrays {
 
 export interface TaggerModel extends ModelArrays {
   header: ModelHeader;
-  /**
-   * Index over the sorted featureKeys: the keys whose top `featureBucketBits` bits equal b are
-   * featureKeys[featureBuckets[b] .. featureBuckets[b + 1]). About one key per bucket, so a lookup reads
-   * a couple of keys; 4 bytes per feature on top of the file's arrays.
-   */
-  featureBuckets: Uint32Array;
-  featureBucketBits: number;
+  /** Lookups in featureKeys, nameKeys, lexiconKeys. */
+  featureIndex: SortedKeys;
+  nameIndex: SortedKeys;
+  lexiconIndex: SortedKeys;
   /**
    * One bit per FILTER_BITS-bit hash of each key: most features the model does not have (pairs of words seen
    * in no training sentence) are rejected by this small array instead of reading the bucket index and keys.
@@ -101,20 +98,6 @@ function keyFilter(keys: Uint32Array): Int32Array {
   return filter;
 }
 
-/** Bucket index over sorted keys (see TaggerModel.featureBuckets). */
-function bucketIndex(keys: Uint32Array): { buckets: Uint32Array; bits: number } {
-  let bits = 1;
-  while (bits < 24 && 2 << bits <= keys.length) bits++;
-  const shift = 32 - bits;
-  const buckets = new Uint32Array((1 << bits) + 1);
-  let at = 0;
-  for (let b = 0; b <= 1 << bits; b++) {
-    while (at < keys.length && keys[at] >>> shift < b) at++;
-    buckets[b] = at;
-  }
-  return { buckets, bits };
-}
-
 export function decodeModel(data: Uint8Array): TaggerModel {
   const gzipped = data[0] === 0x1f && data[1] === 0x8b;
   const buf = gzipped ? gunzipSync(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -139,46 +122,32 @@ export function decodeModel(data: Uint8Array): TaggerModel {
   const nameCount = header.names ?? 0;
   const nameKeys = take((b, o, n) => new Uint32Array(b, o, n), nameCount, 4);
   const nameCodes = take((b, o, n) => new Uint8Array(b, o, n), nameCount, 1);
-  const names = nameCount > 0 ? nameLookup(nameKeys, nameCodes, wordHash) : null;
-  for (let i = 1; i < featureKeys.length; i++) {
-    if (featureKeys[i - 1] >= featureKeys[i]) throw new Error('entity model: feature keys are not sorted');
-  }
-  const { buckets: featureBuckets, bits: featureBucketBits } = bucketIndex(featureKeys);
+  const nameIndex = new SortedKeys(nameKeys);
+  const names = nameCount > 0 ? nameLookup(nameIndex, nameCodes, wordHash) : null;
+  const featureIndex = new SortedKeys(featureKeys);
+  const lexiconIndex = new SortedKeys(lexiconKeys);
   const featureFilter = keyFilter(featureKeys);
   const transitions = Float64Array.from(header.transitions);
-  return { header, featureKeys, weights, lexiconKeys, lexiconCounts, clusterKeys, clusterIds, nameKeys, nameCodes, featureBuckets, featureBucketBits, featureFilter, transitions, names };
+  return { header, featureKeys, weights, lexiconKeys, lexiconCounts, clusterKeys, clusterIds, nameKeys, nameCodes, featureIndex, nameIndex, lexiconIndex, featureFilter, transitions, names };
 }
 
 /** Where a feature's weights start in model.weights (NUM_TAGS of them), or -1 when the model does not know it. */
 export function featureSlot(model: TaggerModel, key: number): number {
   const bit = filterBit(key);
   if ((model.featureFilter[bit >>> 5] & (1 << (bit & 31))) === 0) return -1;
-  const keys = model.featureKeys;
-  const b = key >>> (32 - model.featureBucketBits);
-  for (let at = model.featureBuckets[b], end = model.featureBuckets[b + 1]; at < end; at++) {
-    if (keys[at] === key) return at * NUM_TAGS;
-  }
-  return -1;
+  const at = model.featureIndex.indexOf(key);
+  return at < 0 ? -1 : at * NUM_TAGS;
 }
 
 /** How often a folded word occurred in the training text (0 when unseen or rare). */
 export function lexiconCount(model: TaggerModel, wordHash: number): number {
-  const keys = model.lexiconKeys;
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const k = keys[mid];
-    if (k === wordHash) return model.lexiconCounts[mid];
-    if (k < wordHash) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return 0;
+  const at = model.lexiconIndex.indexOf(wordHash);
+  return at < 0 ? 0 : model.lexiconCounts[at];
 }
 
 /** Name-dictionary code of a word hash (wordHash or pairHash), 0 when absent. */
 export function nameCodeOfHash(model: TaggerModel, hash: number): number {
-  if (!model.nameKeys || !model.nameCodes) return 0;
-  const at = indexOfSortedKey(model.nameKeys, hash);
+  if (!model.nameCodes) return 0;
+  const at = model.nameIndex.indexOf(hash);
   return at < 0 ? 0 : model.nameCodes[at];
 }

@@ -1,5 +1,5 @@
 import { LABELS, labelOf, isInside } from './tags.js';
-import { indexOfSortedKey } from './sorted-keys.js';
+import { SortedKeys } from './sorted-keys.js';
 
 // Which words the training text had inside names, and of what type: a word → a small code (0 = never
 // in a name) used as a feature. The tagger sees a known name word in a new context this way. Training
@@ -66,9 +66,10 @@ export function pairKey(a: string, b: string): string {
   return a + ' ' + b;
 }
 
-export function nameLookup(keys: Uint32Array, codes: Uint8Array, hashWord: (w: string) => number): NameLookup {
+export function nameLookup(keys: Uint32Array | SortedKeys, codes: Uint8Array, hashWord: (w: string) => number): NameLookup {
+  const index = keys instanceof SortedKeys ? keys : new SortedKeys(keys);
   return (word) => {
-    const at = indexOfSortedKey(keys, hashWord(word));
+    const at = index.indexOf(hashWord(word));
     return at < 0 ? 0 : codes[at];
   };
 }
