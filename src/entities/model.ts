@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { wordHash } from './features.js';
 import { nameLookup, type NameLookup } from './name-dictionary.js';
+import { FeatureTable } from './feature-table.js';
 import { SortedKeys } from './sorted-keys.js';
 import { NUM_TAGS, TAGS } from './tags.js';
 
@@ -45,17 +46,13 @@ export interface ModelArrays {
   nameCodes?: Uint8Array;
 }
 
-export interface TaggerModel extends ModelArrays {
+/** The model as the tagger uses it (the file's feature arrays become `features`). */
+export interface TaggerModel extends Omit<ModelArrays, 'featureKeys' | 'weights'> {
   header: ModelHeader;
-  /** Lookups in featureKeys, nameKeys, lexiconKeys. */
-  featureIndex: SortedKeys;
+  features: FeatureTable;
+  /** Lookups in nameKeys and lexiconKeys. */
   nameIndex: SortedKeys;
   lexiconIndex: SortedKeys;
-  /**
-   * One bit per FILTER_BITS-bit hash of each key: most features the model does not have (pairs of words seen
-   * in no training sentence) are rejected by this small array instead of reading the bucket index and keys.
-   */
-  featureFilter: Int32Array;
   transitions: Float64Array;
   names: NameLookup | null;
 }
@@ -83,21 +80,6 @@ export function encodeModel(header: ModelHeader, arrays: ModelArrays): Buffer {
   return out;
 }
 
-const FILTER_BITS = 21;
-
-function filterBit(key: number): number {
-  return Math.imul(key, 0x9e3779b1) >>> (32 - FILTER_BITS);
-}
-
-function keyFilter(keys: Uint32Array): Int32Array {
-  const filter = new Int32Array(1 << (FILTER_BITS - 5));
-  for (let i = 0; i < keys.length; i++) {
-    const bit = filterBit(keys[i]);
-    filter[bit >>> 5] |= 1 << (bit & 31);
-  }
-  return filter;
-}
-
 export function decodeModel(data: Uint8Array): TaggerModel {
   const gzipped = data[0] === 0x1f && data[1] === 0x8b;
   const buf = gzipped ? gunzipSync(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -105,7 +87,8 @@ export function decodeModel(data: Uint8Array): TaggerModel {
   const jsonLength = buf.readUInt32LE(4);
   const header = JSON.parse(buf.toString('utf8', 8, 8 + jsonLength)) as ModelHeader;
   if (header.version !== 1 || header.tags.join() !== TAGS.join()) throw new Error('entity model does not match this version of the tagger');
-  // Typed-array views need 4-byte alignment: copy only when the buffer does not have it.
+  // Typed-array views need 4-byte alignment: copy only when the buffer does not have it. (The arrays kept are
+  // copied out of it below, so that it can be freed.)
   const aligned = buf.byteOffset % 4 === 0 ? buf : Uint8Array.from(buf);
   let at = align4(8 + jsonLength);
   const take = <A>(make: (b: ArrayBufferLike, o: number, n: number) => A, count: number, bytes: number): A => {
@@ -115,28 +98,24 @@ export function decodeModel(data: Uint8Array): TaggerModel {
   };
   const featureKeys = take((b, o, n) => new Uint32Array(b, o, n), header.features, 4);
   const weights = take((b, o, n) => new Int16Array(b, o, n), header.features * NUM_TAGS, 2);
-  const lexiconKeys = take((b, o, n) => new Uint32Array(b, o, n), header.lexicon, 4);
-  const lexiconCounts = take((b, o, n) => new Uint16Array(b, o, n), header.lexicon, 2);
-  const clusterKeys = take((b, o, n) => new Uint32Array(b, o, n), header.clusters, 4);
-  const clusterIds = take((b, o, n) => new Uint32Array(b, o, n), header.clusters, 4);
+  const lexiconKeys = take((b, o, n) => new Uint32Array(b, o, n).slice(), header.lexicon, 4);
+  const lexiconCounts = take((b, o, n) => new Uint16Array(b, o, n).slice(), header.lexicon, 2);
+  const clusterKeys = take((b, o, n) => new Uint32Array(b, o, n).slice(), header.clusters, 4);
+  const clusterIds = take((b, o, n) => new Uint32Array(b, o, n).slice(), header.clusters, 4);
   const nameCount = header.names ?? 0;
-  const nameKeys = take((b, o, n) => new Uint32Array(b, o, n), nameCount, 4);
-  const nameCodes = take((b, o, n) => new Uint8Array(b, o, n), nameCount, 1);
+  const nameKeys = take((b, o, n) => new Uint32Array(b, o, n).slice(), nameCount, 4);
+  const nameCodes = take((b, o, n) => new Uint8Array(b, o, n).slice(), nameCount, 1);
   const nameIndex = new SortedKeys(nameKeys);
   const names = nameCount > 0 ? nameLookup(nameIndex, nameCodes, wordHash) : null;
-  const featureIndex = new SortedKeys(featureKeys);
+  const features = new FeatureTable(featureKeys, weights);
   const lexiconIndex = new SortedKeys(lexiconKeys);
-  const featureFilter = keyFilter(featureKeys);
   const transitions = Float64Array.from(header.transitions);
-  return { header, featureKeys, weights, lexiconKeys, lexiconCounts, clusterKeys, clusterIds, nameKeys, nameCodes, featureIndex, nameIndex, lexiconIndex, featureFilter, transitions, names };
+  return { header, features, lexiconKeys, lexiconCounts, clusterKeys, clusterIds, nameKeys, nameCodes, nameIndex, lexiconIndex, transitions, names };
 }
 
-/** Where a feature's weights start in model.weights (NUM_TAGS of them), or -1 when the model does not know it. */
+/** Where a feature's weights start in model.features.records (NUM_TAGS of them), or -1 when the model does not know it. */
 export function featureSlot(model: TaggerModel, key: number): number {
-  const bit = filterBit(key);
-  if ((model.featureFilter[bit >>> 5] & (1 << (bit & 31))) === 0) return -1;
-  const at = model.featureIndex.indexOf(key);
-  return at < 0 ? -1 : at * NUM_TAGS;
+  return model.features.slot(key);
 }
 
 /** How often a folded word occurred in the training text (0 when unseen or rare). */

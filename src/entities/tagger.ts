@@ -110,7 +110,7 @@ export class SentenceTagger {
   /** Adds the weights of features keys[0…count) to out[at…at + T). */
   private addFeatures(keys: Uint32Array, count: number, out: Int32Array, at: number): void {
     const { model, recentKeys, recentRows } = this;
-    const weights = model.weights;
+    const weights = model.features.records;
     for (let q = 0; q < count; q++) {
       const key = keys[q];
       if (key === 0) continue;
@@ -153,7 +153,7 @@ export function scoreFeatures(model: TaggerModel, feats: Uint32Array, n: number)
       if (key === 0) continue;
       const at = featureSlot(model, key);
       if (at < 0) continue;
-      for (let t = 0; t < T; t++) sums[i * T + t] += model.weights[at + t];
+      for (let t = 0; t < T; t++) sums[i * T + t] += model.features.records[at + t];
     }
   }
   return sums;

@@ -111,7 +111,7 @@ export class WordScores {
 
   private score(p: WordProps, offset: number, out: Int32Array, at: number): void {
     const { keys, model } = this;
-    const weights = model.weights;
+    const weights = model.features.records;
     const count = wordFeatures(offset, p, this.src, keys, 0);
     for (let q = 0; q < count; q++) {
       const key = keys[q];

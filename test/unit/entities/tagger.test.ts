@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sentenceFeatures } from '../../../src/entities/features.js';
 import { loadTagger } from '../../../src/entities/load-model.js';
+import { RECORD } from '../../../src/entities/feature-table.js';
 import { featureSlot } from '../../../src/entities/model.js';
 import { taggerSentences } from '../../../src/entities/sentences.js';
 import { SentenceTagger, scoreFeatures, tagWords, toEmissions } from '../../../src/entities/tagger.js';
@@ -77,14 +78,16 @@ describe('the tagger agrees with the plain per-feature scoring', () => {
 describe('the loaded model', () => {
   it('finds every feature it holds, and no other', () => {
     const { model } = loadTagger();
-    const keys = model.featureKeys;
-    expect(keys.length).toBeGreaterThan(1000);
-    for (let i = 0; i < keys.length; i += 97) expect(featureSlot(model, keys[i])).toBe(i * NUM_TAGS);
-    expect(featureSlot(model, keys[keys.length - 1])).toBe((keys.length - 1) * NUM_TAGS);
+    const count = model.header.features;
+    expect(count).toBeGreaterThan(1000);
+    const slot = (r: number) => r * RECORD + 2;
+    for (let r = 0; r < count; r += 97) expect(featureSlot(model, model.features.keyAt(r))).toBe(slot(r));
+    expect(featureSlot(model, model.features.keyAt(count - 1))).toBe(slot(count - 1));
     let absent = 0;
-    for (let i = 0; i + 1 < keys.length; i += 101) {
-      if (keys[i + 1] - keys[i] < 2) continue;
-      expect(featureSlot(model, keys[i] + 1)).toBe(-1);
+    for (let r = 0; r + 1 < count; r += 101) {
+      const key = model.features.keyAt(r);
+      if (model.features.keyAt(r + 1) - key < 2) continue;
+      expect(featureSlot(model, key + 1)).toBe(-1);
       absent++;
     }
     expect(absent).toBeGreaterThan(100);
