@@ -16,19 +16,28 @@ function isDroppedMark(c: number): boolean {
 }
 
 export function foldArabic(word: string): string {
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < word.length; i++) {
+  let i = 0;
+  while (i < word.length) {
     const c = word.charCodeAt(i);
-    if (isDroppedMark(c)) {
-      changed = true;
-      continue;
-    }
-    const f = foldChar(c);
-    if (f !== c) changed = true;
-    out += String.fromCharCode(f);
+    if (isDroppedMark(c) || foldChar(c) !== c) break;
+    i++;
   }
-  return changed ? out : word;
+  if (i === word.length) return word;
+  const codes: number[] = [];
+  for (let k = 0; k < i; k++) codes.push(word.charCodeAt(k));
+  for (; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!isDroppedMark(c)) codes.push(foldChar(c));
+  }
+  return fromCharCodes(codes);
+}
+
+function fromCharCodes(codes: number[]): string {
+  const CHUNK = 4096; // well below the engines' limit on arguments
+  if (codes.length <= CHUNK) return String.fromCharCode(...codes);
+  let out = '';
+  for (let i = 0; i < codes.length; i += CHUNK) out += String.fromCharCode(...codes.slice(i, i + CHUNK));
+  return out;
 }
 
 /** Offset in `word` of the character that foldArabic(word) has at `foldedIndex`. */

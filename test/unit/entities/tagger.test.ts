@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sentenceFeatures } from '../../../src/entities/features.js';
 import { loadTagger } from '../../../src/entities/load-model.js';
+import { foldArabic } from '../../../src/entities/normalize.js';
+import { tokenize } from '../../../src/entities/tokenize.js';
 import { RECORD } from '../../../src/entities/feature-table.js';
 import { featureSlot } from '../../../src/entities/model.js';
 import { taggerSentences } from '../../../src/entities/sentences.js';
@@ -91,5 +93,30 @@ describe('the loaded model', () => {
       absent++;
     }
     expect(absent).toBeGreaterThan(100);
+  });
+});
+
+describe('reading text for the tagger', () => {
+  // What the tokenizer must match, as the regular expression it replaces.
+  const reference = (text: string) => [...text.matchAll(/[\p{L}\p{M}\p{N}_]+|[^\s]/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+
+  it('splits text into the tokens of the reference expression, astral and broken characters included', () => {
+    const random = (seed: number) => () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const next = random(7);
+    const pieces = ['بوتين', 'وبوتين،', ' ', '\n', '\u00a0', '\u2003', '\ufeff', 'ـ', 'َ', '١٢', '12', 'a_b', '.', '…', '😀', '𝐀𝐁', '\ud800', '\udc00', 'x', '\t', '«', '»', '\u200c', '\u0301'];
+    const texts = [...TEXTS];
+    for (let t = 0; t < 300; t++) texts.push(Array.from({ length: 1 + Math.floor(next() * 30) }, () => pieces[Math.floor(next() * pieces.length)]).join(''));
+    for (const text of texts) expect(tokenize(text)).toEqual(reference(text));
+  });
+
+  it('folds words as before: marks and tatweel dropped, alef, ya and ta marbuta forms, digits, case', () => {
+    expect(foldArabic('بوتين')).toBe('بوتين');
+    expect(foldArabic('إلى')).toBe('الي');
+    expect(foldArabic('فَلَسطينُ')).toBe('فلسطين');
+    expect(foldArabic('الـــقدس')).toBe('القدس');
+    expect(foldArabic('مدرسة')).toBe('مدرسه');
+    expect(foldArabic('٢٠٢١ABC')).toBe('2021abc');
+    const long = 'أ'.repeat(100_000);
+    expect(foldArabic(long)).toBe('ا'.repeat(100_000));
   });
 });
