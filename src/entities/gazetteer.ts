@@ -9,10 +9,15 @@ export interface GazetteerData {
 
 export const GAZ_TYPES = ['LOC', 'ORG', 'PER'] as const;
 
+type Start = readonly [proclitics: number, first: string, longest: number];
+const NO_STARTS: readonly Start[] = [];
+const MEMO_SIZE = 1 << 15;
+
 export class Gazetteer {
   private readonly types = new Map<string, number>();
   /** First word of each name → the most words a name starting with it has. */
   private readonly firstWords = new Map<string, number>();
+  private readonly startsOf = new Map<string, readonly Start[]>();
 
   constructor(data: GazetteerData) {
     GAZ_TYPES.forEach((type, t) => {
@@ -34,10 +39,7 @@ export class Gazetteer {
     const codes = new Uint8Array(words.length);
     for (let i = 0; i < words.length; ) {
       let matched = 0;
-      for (const p of procliticLengths(words[i])) {
-        const first = p === 0 ? words[i] : words[i].slice(p);
-        const longest = this.firstWords.get(first);
-        if (longest === undefined) continue;
+      for (const [, first, longest] of this.starts(words[i])) {
         let key = first;
         let best: { n: number; type: number } | null = null;
         for (let n = 1; n <= Math.min(longest, words.length - i); n++) {
@@ -55,6 +57,21 @@ export class Gazetteer {
       i += matched || 1;
     }
     return codes;
+  }
+
+  /** Ways a name may start at this word: (proclitic length, the word without it, longest name), memoized. */
+  private starts(word: string): readonly Start[] {
+    const known = this.startsOf.get(word);
+    if (known) return known;
+    const found: Start[] = [];
+    for (const p of procliticLengths(word)) {
+      const first = p === 0 ? word : word.slice(p);
+      const longest = this.firstWords.get(first);
+      if (longest !== undefined) found.push([p, first, longest]);
+    }
+    if (this.startsOf.size >= MEMO_SIZE) this.startsOf.clear();
+    this.startsOf.set(word, found.length ? found : NO_STARTS);
+    return found;
   }
 
   has(word: string): boolean {
