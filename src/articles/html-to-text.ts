@@ -1,6 +1,6 @@
 // Plain text from HTML: block elements become paragraphs separated by blank lines, <br> a line break;
 // scripts, styles and other non-content elements are dropped. Works on linkedom (or any DOM) nodes.
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './html-dom.js';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'BUTTON', 'FORM', 'INPUT', 'SELECT', 'TEXTAREA', 'HEAD', 'TITLE', 'META', 'LINK']);
 const BLOCK = new Set([

@@ -1,10 +1,9 @@
 // Saved web pages: the article (not navigation, asides or footer) via Readability over linkedom, which never
 // runs scripts. Metadata from <title>/og:title/h1, og:site_name/author, article:published_time/time[datetime],
 // canonical/og:url, article:tag/keywords.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { findDates } from '../dates/find-dates.js';
 import { parsePublishedDate } from '../dates/parse-published-date.js';
+import { parseHTML, readabilityModule } from './html-dom.js';
 import { measureTree, nodeToText } from './html-to-text.js';
 import type { ParsedFields } from './parse-txt.js';
 import { cleanLine, normaliseBody, titleFromText } from './text.js';
@@ -166,7 +165,7 @@ function readArticle(document: Doc): ReadArticle {
     removeChrome(document);
     const { depth, elements } = measureTree(document);
     if (depth > MAX_READABILITY_DEPTH || elements > MAX_READABILITY_ELEMENTS) return { text: '' };
-    const reader = new Readability<Doc>(document, { serializer: (node: Doc) => node, charThreshold: 200 });
+    const reader = new (readabilityModule().Readability)<Doc>(document, { serializer: (node: Doc) => node, charThreshold: 200 });
     const result = reader.parse();
     if (!result || !result.content) return { text: '' };
     return {

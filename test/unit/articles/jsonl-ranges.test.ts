@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseJsonlRange } from '../../../src/articles/jsonl-range-parse.js';
 import { rangesReadAsText, splitIntoLineRanges, type LineRange } from '../../../src/articles/jsonl-ranges.js';
+import { letterCount } from '../../../src/articles/mojibake.js';
 import { parseArticleBuffer } from '../../../src/articles/parse-file.js';
 import { remove, tempDir } from '../engine/helpers.js';
 
@@ -87,5 +88,18 @@ describe('splitting a .jsonl file into line ranges', () => {
     expect(rangesReadAsText([figures(1000, 0, 3, 500), figures(1000, 0, 3, 500)])).toBe(true); // 6 pairs in 1000 letters
     expect(rangesReadAsText([figures(1000, 0, 3, 20), figures(1000, 0, 3, 20)])).toBe(false); // a garbled text
     expect(rangesReadAsText([figures(1000, 0), { plain: false }])).toBe(false);
+  });
+});
+
+describe('counting letters for the garbled-text check', () => {
+  it('counts what removing spaces, digits and punctuation leaves, astral and lone surrogates included', () => {
+    const samples = [
+      'قال الرئيس، في 26.11.2021: «السلام» — نعم؟ ٪٣',
+      'Ø§Ù„Ø±Ø¦ÙŠØ³ said: "hello", world! 123',
+      'a\u00a0b\u2003c\u3000d\u200be\ufeff',
+      '𐄀𝐀x😀\ud800y\udc00z',
+      '',
+    ];
+    for (const s of samples) expect(letterCount(s), s).toBe(s.replace(/[\s\d\p{P}]/gu, '').length);
   });
 });
