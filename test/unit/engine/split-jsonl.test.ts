@@ -63,7 +63,7 @@ async function index(root: string, opts: { workers: number; rangeBytes: number; 
 async function search(root: string, cacheDir: string, query: string) {
   const e = await ArchiveEngine.open({ root, cacheDir, autoIndex: 'none' });
   engines.push(e);
-  return e.search({ query, limit: 50 });
+  return e.search({ query, limit: 1000 });
 }
 
 describe('a large .jsonl file split over workers', { timeout: 120_000 }, () => {
