@@ -1,7 +1,7 @@
 import { coreOf, procliticLengths } from './clitics.js';
 import type { ClusterLookup } from './clusters.js';
 import { hash, hash2, hashChar, hashEnd, hashInt, hashMore, hashRange, hashStart } from './feature-hash.js';
-import type { Gazetteer } from './gazetteer.js';
+import type { Gazetteer, NameStart } from './gazetteer.js';
 import { pairKey, type NameLookup } from './name-dictionary.js';
 
 // The feature templates of the tagger: each gives a 32-bit key (a hash of the template number and what it
@@ -33,6 +33,8 @@ export interface WordProps {
   name: number;
   /** Name-dictionary code of the core when the core differs from the word, else -1. */
   coreName: number;
+  /** Where gazetteer names may start at this word (Gazetteer.starts; empty without a gazetteer). */
+  gazetteerStarts: readonly NameStart[];
 }
 
 /** The lookups feeding the templates (null when the model has none). */
@@ -42,6 +44,7 @@ export interface FeatureSources {
   names: NameLookup | null;
 }
 
+const NO_NAME_STARTS: readonly NameStart[] = [];
 const UNKNOWN_CLUSTER = 0x7fff7fff;
 const BOUNDARY_CLUSTER = 0x7ffe7ffe;
 const BOUNDARY_NAME = 255;
@@ -78,11 +81,12 @@ export function wordProps(word: string, src: FeatureSources): WordProps {
     coreCluster: core === word ? -1 : coreCluster < 0 ? UNKNOWN_CLUSTER : coreCluster & 0xffff,
     name: src.names ? src.names(word) : 0,
     coreName: core === word || !src.names ? -1 : src.names(core),
+    gazetteerStarts: src.gazetteer ? src.gazetteer.starts(word) : NO_NAME_STARTS,
   };
 }
 
 function boundaryProps(s: string): WordProps {
-  return { word: s, core: s, shape: s, cluster: BOUNDARY_CLUSTER, coreCluster: -1, name: BOUNDARY_NAME, coreName: -1 };
+  return { word: s, core: s, shape: s, cluster: BOUNDARY_CLUSTER, coreCluster: -1, name: BOUNDARY_NAME, coreName: -1, gazetteerStarts: NO_NAME_STARTS };
 }
 
 /** Before the first word of a sentence (offsets -1, -2) and after the last (offsets 1, 2). */
@@ -253,7 +257,8 @@ export function contextFeatures(s: SentenceContext, i: number, src: FeatureSourc
 
 /** The sentence-level facts of the sentence templates. */
 export function sentenceContext(words: readonly string[], props: readonly WordProps[], src: FeatureSources): SentenceContext {
-  return { props, gazetteer: src.gazetteer ? src.gazetteer.match(words) : new Uint8Array(words.length) };
+  const gazetteer = src.gazetteer ? src.gazetteer.match(words, (i) => props[i].gazetteerStarts) : new Uint8Array(words.length);
+  return { props, gazetteer };
 }
 
 /** Upper bound of features per word (for preallocation). */

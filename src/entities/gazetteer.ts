@@ -9,15 +9,13 @@ export interface GazetteerData {
 
 export const GAZ_TYPES = ['LOC', 'ORG', 'PER'] as const;
 
-type Start = readonly [proclitics: number, first: string, longest: number];
-const NO_STARTS: readonly Start[] = [];
-const MEMO_SIZE = 1 << 15;
+export type NameStart = readonly [proclitics: number, first: string, longest: number];
+const NO_STARTS: readonly NameStart[] = [];
 
 export class Gazetteer {
   private readonly types = new Map<string, number>();
   /** First word of each name → the most words a name starting with it has. */
   private readonly firstWords = new Map<string, number>();
-  private readonly startsOf = new Map<string, readonly Start[]>();
 
   constructor(data: GazetteerData) {
     GAZ_TYPES.forEach((type, t) => {
@@ -35,11 +33,11 @@ export class Gazetteer {
    * Per word: 0 when no name covers it, else 1 + 2·type for the first word of a name and 2 + 2·type
    * for the next ones. Longest match; the first word may carry proclitics (لروسيا).
    */
-  match(words: readonly string[]): Uint8Array {
+  match(words: readonly string[], startsAt: (i: number) => readonly NameStart[] = (i) => this.starts(words[i])): Uint8Array {
     const codes = new Uint8Array(words.length);
     for (let i = 0; i < words.length; ) {
       let matched = 0;
-      for (const [, first, longest] of this.starts(words[i])) {
+      for (const [, first, longest] of startsAt(i)) {
         let key = first;
         let best: { n: number; type: number } | null = null;
         for (let n = 1; n <= Math.min(longest, words.length - i); n++) {
@@ -59,19 +57,18 @@ export class Gazetteer {
     return codes;
   }
 
-  /** Ways a name may start at this word: (proclitic length, the word without it, longest name), memoized. */
-  private starts(word: string): readonly Start[] {
-    const known = this.startsOf.get(word);
-    if (known) return known;
-    const found: Start[] = [];
+  /**
+   * Ways a name may start at a folded word: (proclitic length, the word without it, longest name). The
+   * tagger keeps them with each word it caches and passes them to match.
+   */
+  starts(word: string): readonly NameStart[] {
+    let found: NameStart[] | null = null;
     for (const p of procliticLengths(word)) {
       const first = p === 0 ? word : word.slice(p);
       const longest = this.firstWords.get(first);
-      if (longest !== undefined) found.push([p, first, longest]);
+      if (longest !== undefined) (found ??= []).push([p, first, longest]);
     }
-    if (this.startsOf.size >= MEMO_SIZE) this.startsOf.clear();
-    this.startsOf.set(word, found.length ? found : NO_STARTS);
-    return found;
+    return found ?? NO_STARTS;
   }
 
   has(word: string): boolean {
