@@ -8,6 +8,9 @@
 // to it). Scores are conlleval-style: an entity counts when its tokens and type both match exactly.
 // Corpus tags map PER→PERSON, GPE/LOC→LOCATION, ORG→ORGANIZATION; other classes are ignored.
 // --as-given also scores the text exactly as tokenized by the corpus (no re-joining).
+// --oracle checks the pipeline instead of the model: the gold tags are put on the words our tokenizer cuts
+// (as training does), spans are built from them as tagNames builds them (attached proclitics left out by
+// the same rule) and projected back the same way; what this misses is lost to tokenization, not to the model.
 // --corpus: tokens/s of findEntities over the title and body of every article of a JSONL(.gz) corpus,
 // single thread (median of 3 runs), then split over N worker threads (default 2) that each load the model.
 // Without files: WikiFANE dev and AQMAR from ../shared/data/ner, and the corpus at
@@ -22,6 +25,8 @@ import { gunzipSync } from 'node:zlib';
 import { findEntities } from '../src/entities/index.js';
 import { loadTagger, MODEL_FILE, GAZETTEER_FILE } from '../src/entities/load-model.js';
 import { tokenize } from '../src/entities/tokenize.js';
+import { procliticLength } from '../src/entities/find-entities.js';
+import { foldArabic, surfaceIndex } from '../src/entities/normalize.js';
 import { bioLabels, readConll, runningText, type ConllToken } from '../src/entities/training-data.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,11 +34,13 @@ const args = process.argv.slice(2);
 const files: string[] = [];
 let corpusPath: string | null = null;
 let asGiven = false;
+let oracle = false;
 let workers = 2;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--corpus') corpusPath = args[++i];
   else if (args[i] === '--workers') workers = Number(args[++i]);
   else if (args[i] === '--as-given') asGiven = true;
+  else if (args[i] === '--oracle') oracle = true;
   else files.push(args[i]);
 }
 if (files.length === 0 && corpusPath === null) {
@@ -81,6 +88,37 @@ function predictedChunks(tokens: ConllToken[], rejoin: boolean): Chunk[] {
   return chunks;
 }
 
+/** The best the pipeline can do: spans from the gold tags of our tokens (see --oracle). */
+function oracleChunks(tokens: ConllToken[], rejoin: boolean): Chunk[] {
+  const { text, spans } = runningText(tokens, rejoin);
+  const labels = bioLabels(tokens, true);
+  const words = tokenize(text);
+  // Each word takes the label of the first labelled corpus token it overlaps; a name begins where a corpus
+  // name begins, or where the label changes.
+  const wordLabels = words.map((w) => {
+    const k = spans.findIndex((s, k) => s.start < w.end && s.end > w.start && labels[k].label);
+    return k < 0 ? null : { label: labels[k].label!, begin: labels[k].begin || spans[k].start > w.start, at: k };
+  });
+  const tagger = loadTagger();
+  const chunks: Chunk[] = [];
+  let taken = -1;
+  for (let i = 0; i < words.length; i++) {
+    const first = wordLabels[i];
+    if (!first) continue;
+    let j = i + 1;
+    while (j < words.length && wordLabels[j]?.label === first.label && !wordLabels[j]!.begin) j++;
+    const start = words[i].start + surfaceIndex(words[i].text, procliticLength(tagger, foldArabic(words[i].text)));
+    const end = words[j - 1].end;
+    const covered = spans.map((s, k) => (s.start < end && s.end > start ? k : -1)).filter((k) => k >= 0);
+    if (covered.length && covered[0] > taken) {
+      chunks.push(`${covered[0]}:${covered[covered.length - 1] + 1}:${TYPE_OF[first.label]}`);
+      taken = covered[covered.length - 1];
+    }
+    i = j - 1;
+  }
+  return chunks;
+}
+
 function looksSegmented(sentences: ConllToken[][]): boolean {
   let total = 0;
   let lone = 0;
@@ -99,7 +137,7 @@ function evaluate(path: string, rejoin: boolean, label: string) {
   for (const s of sentences) {
     tokens += s.length;
     const gold = goldChunks(s);
-    const pred = predictedChunks(s, rejoin);
+    const pred = oracle ? oracleChunks(s, rejoin) : predictedChunks(s, rejoin);
     const goldSet = new Set(gold);
     for (const g of gold) counts[g.split(':')[2]].gold++;
     for (const p of pred) {
@@ -235,10 +273,11 @@ async function main() {
     }
     const sentences = readConll(path);
     const segmented = looksSegmented(sentences);
-    evaluate(path, segmented, segmented ? 'running text (split clitics re-joined)' : 'running text');
+    const what = segmented ? 'running text (split clitics re-joined)' : 'running text';
+    evaluate(path, segmented, oracle ? `${what}, ORACLE: gold tags through the pipeline` : what);
     if (asGiven && segmented) evaluate(path, false, 'tokens as given (clitics split)');
   }
-  if (corpusPath) await throughput(corpusPath);
+  if (corpusPath && !oracle) await throughput(corpusPath);
 }
 
 await main();
