@@ -6,18 +6,19 @@ import { pairKey, type NameLookup } from './name-dictionary.js';
 
 // The feature templates of the tagger: each gives a 32-bit key (a hash of the template number and what it
 // reads) per word of a sentence. ONE definition serves training (sentenceFeatures, per feature) and tagging
-// (tagger.ts, which caches sums of weights), so the two always agree. Templates come in two kinds:
+// (tagger.ts, which caches sums of weights), so the two always agree (test/unit/entities/tagger.test.ts).
 //
 // - word templates (wordFeatures) read ONE word at a fixed offset from the tagged word (the word itself,
 //   its neighbour at -1 or +1, …) and nothing else of the sentence. The tagger sums their weights once per
 //   (word, offset) and reuses the sum wherever that word occurs: put a new template here when it reads one word.
 // - pair templates (pairFeatures) read two adjacent words at a fixed offset ((i-1, i), …), around templates
 //   (aroundFeatures) the two neighbours (i-1, i+1), sentence templates (contextFeatures) facts of the whole
-//   sentence (gazetteer matches) or words further apart. The tagger hashes and looks these up for every
-//   word: they cost ~10x a word template, so prefer a word template when one word is enough.
+//   sentence (gazetteer matches) or words further apart. The tagger hashes and looks these up at every
+//   word (most of its time): prefer a word template when one word is enough.
 //
-// Template numbers are part of the keys the shipped model holds: never reuse or renumber one.
-// A new template needs a retrained model (npm run train:entities).
+// Something new that a template reads about a word belongs in WordProps (wordProps), so it is computed once
+// per word. Template numbers are part of the keys the shipped model holds: never reuse or renumber one; a
+// new template needs a retrained model (npm run train:entities) and may need a larger MAX_FEATURES.
 
 /** What the templates read about one word (or a sentence boundary), computed once per distinct folded word. */
 export interface WordProps {

@@ -21,8 +21,9 @@ import { WORD_CACHE_SIZE, WordScores } from './word-scores.js';
 
 // Tagging a sentence: the score of each tag at each word is the sum of the weights of its features (see
 // features.ts), times model.header.scale. Word templates come summed per word from WordScores; the others are
-// looked up one by one (caching pair sums per pair of words was slower: 3 in 4 pairs are new). Weights are integers, so the sums are
-// exact whatever the order and equal those of scoreFeatures, the plain per-feature scoring training uses.
+// looked up one by one (caching sums per pair of words did not pay: most pairs of the corpus occur once).
+// Weights are integers, so the sums are exact whatever the order and equal those of scoreFeatures, the plain
+// per-feature scoring training uses.
 
 const T = NUM_TAGS;
 const RECENT_MASK = (1 << 13) - 1;
