@@ -6,10 +6,11 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import type { FailedFile, IndexProgress, IndexReport } from '../api.js';
-import { scanArchive, type ArchiveFile } from '../articles/scan-archive.js';
+import { scanArchive } from '../articles/scan-archive.js';
 import { emptyManifest, writeManifest, type FileRecord, type Manifest, type SegmentRecord } from '../cache/manifest.js';
 import { segmentOf } from '../index/stable-hash.js';
 import type { BuiltSegment } from './index-tasks.js';
+import { compareWithManifest, failuresOf } from './archive-changes.js';
 import { parseFiles } from './parse-step.js';
 import { CancelledError, WorkerPool } from './worker-pool.js';
 
@@ -100,18 +101,10 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
   const scan = await scanArchive(root, { signal });
   checkCancelled();
 
-  const files: Record<string, FileRecord> = {};
-  const toParse: ArchiveFile[] = [];
-  let unchanged = 0;
-  for (const f of scan.files) {
-    const rec = prev.files[f.relPath];
-    if (rec && rec.size === f.size && rec.mtimeMs === f.mtimeMs) {
-      files[f.relPath] = rec;
-      unchanged += rec.ids.length;
-    } else toParse.push(f);
-  }
-  const goneIds = new Set<string>();
-  for (const [path, rec] of Object.entries(prev.files)) if (!files[path]) for (const id of rec.ids) goneIds.add(id);
+  const changes = compareWithManifest(scan, prev);
+  const files: Record<string, FileRecord> = { ...changes.kept };
+  const { toParse, goneIds } = changes;
+  const unchanged = changes.keptArticles;
 
   const workerCount = Math.max(1, Math.min(opts.workers ?? availableParallelism(), 8));
   const spoolDir = join(cacheDir, `spool-${process.pid}-${Date.now()}`);
@@ -200,13 +193,13 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
     }
 
     opts.onProgress({ phase: 'saving', done: 0, total: 1 });
-    const failed: FailedFile[] = [...scan.failures, ...Object.values(files).flatMap((f) => f.failures)];
+    const failed = failuresOf(scan.failures, files);
     const articles = Object.values(files).reduce((n, f) => n + f.ids.length, 0);
     let removed = 0;
     for (const id of goneIds) if (!newIds.has(id)) removed++;
     const report: IndexReport = { articles, indexed: newIds.size, unchanged, removed, failed, ms: Date.now() - started };
     const nothingChanged =
-      opts.previous !== null && !toParse.length && !goneIds.size && JSON.stringify(scan.failures) === JSON.stringify(prev.scanFailures);
+      opts.previous !== null && !toParse.length && !changes.goneFiles.length && !changes.scanFailuresChanged;
     const manifest: Manifest = {
       ...prev,
       root,

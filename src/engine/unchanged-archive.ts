@@ -4,18 +4,13 @@
 import type { IndexReport } from '../api.js';
 import { scanArchive } from '../articles/scan-archive.js';
 import type { Manifest } from '../cache/manifest.js';
+import { compareWithManifest, failuresOf } from './archive-changes.js';
 
 export async function reportIfUnchanged(root: string, manifest: Manifest, signal?: AbortSignal): Promise<IndexReport | null> {
   const started = Date.now();
   const scan = await scanArchive(root, { signal });
-  if (JSON.stringify(scan.failures) !== JSON.stringify(manifest.scanFailures)) return null;
-  if (scan.files.length !== Object.keys(manifest.files).length) return null;
-  let articles = 0;
-  for (const f of scan.files) {
-    const rec = Object.hasOwn(manifest.files, f.relPath) ? manifest.files[f.relPath] : undefined;
-    if (!rec || rec.size !== f.size || rec.mtimeMs !== f.mtimeMs) return null;
-    articles += rec.ids.length;
-  }
-  const failed = [...scan.failures, ...Object.values(manifest.files).flatMap((f) => f.failures)];
-  return { articles, indexed: 0, unchanged: articles, removed: 0, failed, ms: Date.now() - started };
+  const changes = compareWithManifest(scan, manifest);
+  if (changes.toParse.length || changes.goneFiles.length || changes.scanFailuresChanged) return null;
+  const articles = changes.keptArticles;
+  return { articles, indexed: 0, unchanged: articles, removed: 0, failed: failuresOf(scan.failures, manifest.files), ms: Date.now() - started };
 }

@@ -89,6 +89,20 @@ describe('index cache', { timeout: 120_000 }, () => {
     expect((await e.getArticle({ id: 'sochi.json' })).text).toContain('سوتشي');
   });
 
+  it('forgets a broken file once it is deleted, in the report and in the saved index', async () => {
+    const { dir, cache } = fresh();
+    writeFileSync(join(dir, 'broken.json'), '{"title": ');
+    const e = await open(dir, cache);
+    expect((await e.getStatus()).failed.map((f) => f.path)).toContain('broken.json');
+    rmSync(join(dir, 'broken.json'));
+    expect((await e.reindex()).failed.map((f) => f.path)).not.toContain('broken.json');
+    await e.close();
+    const reopened = await ArchiveEngine.open({ root: dir, cacheDir: cache, autoIndex: 'none' });
+    engines.push(reopened);
+    expect((await reopened.getStatus()).failed.map((f) => f.path)).not.toContain('broken.json');
+    expect((await reopened.reindex()).failed.map((f) => f.path)).not.toContain('broken.json');
+  });
+
   it('discards a damaged cache and rebuilds it', async () => {
     const { dir, cache } = fresh();
     await (await open(dir, cache)).close();
