@@ -202,6 +202,8 @@ export interface Annotation {
 export interface AnchoredAnnotation extends Annotation {
   /** Where it is now, or null when it could not be placed (an orphan, kept and shown, never dropped). */
   anchor: Span | null;
+  /** The title of its article; absent when the article is no longer in the archive. */
+  articleTitle?: string;
 }
 
 export interface AnnotationInput {

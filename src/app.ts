@@ -72,15 +72,17 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
   }
 
   /** Places annotations on their articles' current text (each article fetched once); orphans get anchor null. */
-  async function place(annotations: Annotation[]): Promise<(AnchoredAnnotation & { title?: string })[]> {
+  async function place(annotations: Annotation[]): Promise<AnchoredAnnotation[]> {
     const texts = new Map<string, Promise<Awaited<ReturnType<typeof articleText>>>>();
-    const out: (AnchoredAnnotation & { title?: string })[] = [];
+    const out: AnchoredAnnotation[] = [];
     for (const a of annotations) {
       if (!texts.has(a.articleId)) texts.set(a.articleId, articleText(a.articleId));
     }
     for (const a of annotations) {
       const article = await texts.get(a.articleId)!;
-      out.push({ ...a, anchor: article ? anchor(article.text, a.quote, a.position) : null, title: article?.title });
+      const placed: AnchoredAnnotation = { ...a, anchor: article ? anchor(article.text, a.quote, a.position) : null };
+      if (article) placed.articleTitle = article.title;
+      out.push(placed);
     }
     return out;
   }
@@ -107,10 +109,6 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
         `an archive-wide correction applies to a name (at most ${MAX_RULE_WORDS} words); select just the name`,
       );
     }
-  }
-
-  function withoutTitle({ title: _title, ...rest }: AnchoredAnnotation & { title?: string }): AnchoredAnnotation {
-    return rest;
   }
 
   async function listPlaced(filter: AnnotationFilter) {
@@ -176,7 +174,7 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
 
     async listAnnotations(req) {
       const filter = validateCall('listAnnotations', req ?? {}).arg as AnnotationFilter;
-      return (await listPlaced(filter)).map(withoutTitle);
+      return listPlaced(filter);
     },
 
     async addAnnotation(req) {
@@ -209,7 +207,7 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
       }
       checkRuleName(annotation);
       await s.put(annotation);
-      return { ...annotation, anchor: { start: input.start, end: input.end } };
+      return { ...annotation, anchor: { start: input.start, end: input.end }, articleTitle: article.title };
     },
 
     async updateAnnotation(req) {
@@ -235,7 +233,7 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
         return { records: [{ op: 'put', annotation: next }], result: next };
       });
       const [placed] = await place([updated]);
-      return withoutTitle(placed);
+      return placed;
     },
 
     async deleteAnnotation(req) {

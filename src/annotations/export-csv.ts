@@ -30,7 +30,7 @@ export function toCsv(items: readonly ExportItem[]): string {
     [
       a.id,
       a.articleId,
-      a.title ?? '',
+      a.articleTitle ?? '',
       a.kind,
       a.color ?? '',
       a.entityType === undefined ? '' : (a.entityType ?? 'none'),

@@ -1,6 +1,4 @@
 import type { AnchoredAnnotation } from '../api.js';
 
-/** An annotation as exported: where it is now, plus its article's title when the article is still there. */
-export interface ExportItem extends AnchoredAnnotation {
-  title?: string;
-}
+/** An annotation as exported: where it is now, and its article's title when the article is still there. */
+export type ExportItem = AnchoredAnnotation;

@@ -16,7 +16,7 @@ export function toMarkdown(items: readonly ExportItem[], exportedAt = new Date()
     '',
   ];
   for (const [articleId, list] of byArticle) {
-    const title = list[0].title ?? articleId;
+    const title = list[0].articleTitle ?? articleId;
     out.push(`## [${escapeInline(title)}](${articleLink(articleId)})`, '');
     out.push(`File: [${escapeInline(articleId)}](${articleFileLink(articleId)})`, '');
     for (const a of list) {

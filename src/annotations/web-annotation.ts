@@ -55,7 +55,7 @@ export function toWebAnnotation(a: ExportItem): Record<string, unknown> {
       ...(a.color ? { color: a.color } : {}),
       ...(a.entityType !== undefined ? { entityType: a.entityType } : {}),
       ...(a.archiveWide ? { archiveWide: true } : {}),
-      ...(a.title ? { title: a.title } : {}),
+      ...(a.articleTitle ? { title: a.articleTitle } : {}),
       placed: a.anchor !== null,
     },
   };

@@ -329,6 +329,9 @@ test('the annotations view filters by tag, searches notes, exports Markdown and 
   const view = app.locator('.annotations-view');
   const entries = view.locator('li.entry');
   await expect(entries).toHaveCount(3);
+  // Each entry is labelled with its article's title (listed with the annotations, not fetched per article).
+  await expect(entries.filter({ hasText: 'الغاز الطبيعي' }).locator('.article')).toHaveText(BAKU_TITLE);
+  await expect(entries.filter({ hasText: 'فلاديمير بوتين' }).locator('.article')).toHaveText(SEED_TITLE);
   await view.getByLabel('الوسم').selectOption('أمن');
   await expect(entries).toHaveCount(1);
   await expect(entries.first()).toContainText('قوات السلام الروسية');

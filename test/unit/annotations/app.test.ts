@@ -90,9 +90,23 @@ describe('highlights and notes', () => {
     const added = await app.addAnnotation({ articleId: 'c.txt', ...rangeOf(ARTICLE_C, 'الاقتصاد ينمو ببطء'), note: 'مهم' });
     engine.addArticle('c.txt', 'القاهرة - خبر معدل بالكامل عن الطقس.', 'الطقس');
     const [listed] = await app.listAnnotations({});
-    expect(listed).toMatchObject({ id: added.id, anchor: null, note: 'مهم' });
+    expect(listed).toMatchObject({ id: added.id, anchor: null, note: 'مهم', articleTitle: 'الطقس' });
     engine.articles.delete('c.txt');
-    expect((await app.listAnnotations({}))[0]).toMatchObject({ id: added.id, anchor: null });
+    const [gone] = await app.listAnnotations({});
+    expect(gone).toMatchObject({ id: added.id, anchor: null });
+    expect(gone.articleTitle).toBeUndefined();
+  });
+
+  it('gives every annotation the title of its article, as added, updated and listed', async () => {
+    const added = await app.addAnnotation({ articleId: 'politics/b.txt', ...rangeOf(ARTICLE_B, 'قمة إقليمية') });
+    expect(added.articleTitle).toBe('قمة إقليمية');
+    expect((await app.updateAnnotation({ id: added.id, note: 'ن' })).articleTitle).toBe('قمة إقليمية');
+    await app.addAnnotation({ articleId: 'c.txt', ...rangeOf(ARTICLE_C, 'الحكومة') });
+    const titles = (await app.listAnnotations({})).map((a) => [a.articleId, a.articleTitle]);
+    expect(titles).toEqual([
+      ['c.txt', 'الاقتصاد'],
+      ['politics/b.txt', 'قمة إقليمية'],
+    ]);
   });
 
   it('filters by tag, colour, kind, type, article and Arabic-normalised note text', async () => {
