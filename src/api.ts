@@ -64,7 +64,17 @@ export interface IndexReport {
   removed: number;
   failed: FailedFile[];
   ms: number;
+  /**
+   * Articles indexed without something they should have had (their entities, when the tagger failed on them), by
+   * article id with the reason: the first MAX_REPORTED_WARNINGS of them. Absent when there are none.
+   */
+  warnings?: FailedFile[];
+  /** How many articles have warnings (more than listed when the list was cut). */
+  warningCount?: number;
 }
+
+/** The most warnings an IndexReport lists (a broken entity model would give one per article). */
+export const MAX_REPORTED_WARNINGS = 100;
 
 export interface ArchiveStatus {
   /** Absolute path of the open archive, or null when none is open. */

@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
-import type { FailedFile, IndexProgress, IndexReport } from '../api.js';
+import { MAX_REPORTED_WARNINGS, type FailedFile, type IndexProgress, type IndexReport } from '../api.js';
 import { scanArchive } from '../articles/scan-archive.js';
 import { emptyManifest, writeManifest, type FileRecord, type Manifest, type SegmentRecord } from '../cache/manifest.js';
 import { segmentOf } from '../index/stable-hash.js';
@@ -50,6 +50,27 @@ const PRINTED_WARNINGS = 20;
 function printWarning(w: FailedFile, count: number): void {
   if (count <= PRINTED_WARNINGS) process.stderr.write(`archive-reader: warning: ${w.path}: ${w.error}\n`);
   else if (count === PRINTED_WARNINGS + 1) process.stderr.write('archive-reader: warning: more articles were indexed without entities\n');
+}
+
+/**
+ * The report's warnings: this run's, plus those listed in the last report about articles kept as they were (their
+ * entities come from the cache, so the warning still holds), one per article.
+ */
+function reportedWarnings(
+  fresh: FailedFile[],
+  last: IndexReport | undefined,
+  files: Record<string, FileRecord>,
+  reindexed: Set<string>,
+): Pick<IndexReport, 'warnings' | 'warningCount'> {
+  const byArticle = new Map<string, FailedFile>();
+  if (last?.warnings?.length) {
+    const present = new Set(Object.values(files).flatMap((f) => f.ids));
+    for (const w of last.warnings) if (present.has(w.path) && !reindexed.has(w.path)) byArticle.set(w.path, w);
+  }
+  for (const w of fresh) if (!byArticle.has(w.path)) byArticle.set(w.path, w);
+  if (byArticle.size === 0) return {};
+  const all = [...byArticle.values()];
+  return { warnings: all.slice(0, MAX_REPORTED_WARNINGS), warningCount: all.length };
 }
 
 export async function runIndex(opts: IndexRunOptions): Promise<IndexRunResult> {
@@ -198,6 +219,7 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
     let removed = 0;
     for (const id of goneIds) if (!newIds.has(id)) removed++;
     const report: IndexReport = { articles, indexed: newIds.size, unchanged, removed, failed, ms: Date.now() - started };
+    Object.assign(report, reportedWarnings(warnings, prev.lastReport, files, newIds));
     const nothingChanged =
       opts.previous !== null && !toParse.length && !changes.goneFiles.length && !changes.scanFailuresChanged;
     const manifest: Manifest = {

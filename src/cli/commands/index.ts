@@ -20,6 +20,7 @@ export const indexCommand: Command = async (argv, io) => {
           `${report.removed} removed, ${report.failed.length} failed (${(report.ms / 1000).toFixed(1)} s)\n`,
       );
       for (const f of report.failed) io.stdout(`  failed: ${f.path}: ${f.error}\n`);
+      if (report.warningCount) io.stdout(`  ${report.warningCount} articles indexed with a warning (index --json lists them)\n`);
     }
     return 0;
   } finally {

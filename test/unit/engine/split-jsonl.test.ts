@@ -140,4 +140,39 @@ describe('an entity tagger failure', { timeout: 120_000 }, () => {
     const e = engines.at(-1)!;
     expect((await e.getArticle({ id: 'a.json' })).entities).toEqual([]);
   });
+
+  it('stays in the report, article by article, until the article is indexed again with its entities', async () => {
+    const models = temp('broken-model-2');
+    writeFileSync(join(models, 'entities-model.bin.gz'), 'not a model');
+    writeFileSync(join(models, 'gazetteer.json'), '{}');
+    const root = temp('tagger-failure-report');
+    writeFileSync(join(root, 'a.json'), JSON.stringify(ARTICLES['sochi.json']));
+    writeFileSync(join(root, 'b.json'), JSON.stringify(ARTICLES['gas.json']));
+    const cacheDir = temp('tagger-failure-cache');
+    const run = async (previous: Awaited<ReturnType<typeof runIndex>> | null) =>
+      runIndex({ root, cacheDir, previous: previous?.manifest ?? null, workers: 1, onProgress: () => undefined, onWarning: () => undefined, signal: new AbortController().signal });
+    vi.stubEnv('ARCHIVE_READER_MODELS', models);
+    const broken = await run(null);
+    vi.unstubAllEnvs();
+    expect(broken.report.warningCount).toBe(2);
+    expect(broken.report.warnings!.map((w) => w.path).sort()).toEqual(['a.json', 'b.json']);
+    expect(broken.manifest.lastReport!.warnings).toHaveLength(2);
+
+    // The model works again; a new file is indexed, the two kept articles still have no entities.
+    writeFileSync(join(root, 'c.json'), JSON.stringify(ARTICLES['gas.json']));
+    const added = await run(broken);
+    expect(added.report).toMatchObject({ indexed: 1, unchanged: 2, warningCount: 2 });
+    expect(added.report.warnings!.map((w) => w.path).sort()).toEqual(['a.json', 'b.json']);
+
+    // a.json changed: indexed again, with its entities; only b.json keeps its warning.
+    writeFileSync(join(root, 'a.json'), JSON.stringify({ ...ARTICLES['sochi.json'], title: 'عنوان جديد' }));
+    const fixed = await run(added);
+    expect(fixed.report).toMatchObject({ indexed: 1, warningCount: 1, warnings: [{ path: 'b.json' }] });
+
+    // Unchanged folder: the engine answers from the manifest, and the warning is still reported.
+    const e = await ArchiveEngine.open({ root, cacheDir, autoIndex: 'none' });
+    engines.push(e);
+    expect(await e.reindex()).toMatchObject({ indexed: 0, warningCount: 1, warnings: [{ path: 'b.json' }] });
+    expect((await e.getStatus()).lastReport?.warnings).toEqual([expect.objectContaining({ path: 'b.json' })]);
+  });
 });
