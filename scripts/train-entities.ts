@@ -4,13 +4,13 @@
 //
 //   npm run train:entities -- [--data DIR] [--corpus PATH] [--epochs N] [--seed N] [--segmented] [--out DIR]
 //                             [--news N] [--clusters K] [--min-count N] [--prune W] [--outside-bias B]
-//                             [--clusters-from MODEL] [--no-names] [--ensemble N]
+//                             [--clusters-from MODEL] [--no-names] [--ensemble N] [--holdout F]
 //
 // Word clusters (a feature) are learned from the training text plus the unlabeled news corpus at PATH
 // (default ../shared/data/corpus/ant-v1.1.jsonl.gz, JSONL with title and body; --corpus none to skip);
 // --clusters-from MODEL takes them from an existing model file instead (faster experiments).
 // Defaults: 8 epochs, seed 20141, 5000 news-style sentences, 512 clusters, features seen ≥ 2 times,
-// weights below 1 pruned, O score lowered by 5, one perceptron (--ensemble N averages N of them, each
+// weights below 3 pruned, O score lowered by 5, one perceptron (--ensemble N averages N of them, each
 // seeing the sentences in its own order: scores then depend less on one order — single models differ by up
 // to 0.009 F1 on WikiFANE dev by seed). --out DIR writes the model elsewhere (default assets/models). DIR defaults to ../shared/data/ner (wikifane.train.conll.gz).
 // --segmented also trains on the corpus's own clitic-segmented token stream besides the re-joined running text.
@@ -127,7 +127,19 @@ if (!existsSync(trainPath)) {
   console.error(`training data not found: ${trainPath} (pass --data DIR)`);
   process.exit(1);
 }
-const corpus = readConll(trainPath);
+const allTrain = readConll(trainPath);
+// --holdout F: train on the first 1 - F of the training sentences only and write the rest to DIR/holdout.conll
+// (`npm run eval:entities -- DIR/holdout.conll` with ARCHIVE_READER_MODELS=DIR), to choose between models
+// without looking at dev: like dev, the last sentences are mostly other articles. The clusters are then learned
+// without the held-out text too (not with --clusters-from, whose model saw it).
+const holdout = Number(flag('holdout', '0'));
+const keepCount = holdout > 0 ? Math.round(allTrain.length * (1 - holdout)) : allTrain.length;
+const corpus = allTrain.slice(0, keepCount);
+if (holdout > 0) {
+  const held = allTrain.slice(keepCount);
+  writeFileSync(join(outDir, 'holdout.conll'), held.map((s) => s.map((t) => `${t.text}\t${t.tag}`).join('\n') + '\n').join('\n'));
+  console.error(`holdout: ${held.length} sentences → ${join(outDir, 'holdout.conll')}`);
+}
 const sentences = corpus.map((s) => goldSentence(s, true));
 if (withSegmented) sentences.push(...corpus.map((s) => goldSentence(s, false)));
 const news = newsSentences(namePools(corpus), newsCount, mulberry32(seed + 2));
@@ -317,7 +329,7 @@ W.set(sumW);
 TR.set(sumTR);
 
 // ---- prune, quantize, write -------------------------------------------------------------------
-const pruneBelow = Number(flag('prune', '1'));
+const pruneBelow = Number(flag('prune', '3'));
 let maxAbs = 0;
 const kept: [number, number][] = [];
 for (const [key, row] of rowOf) {

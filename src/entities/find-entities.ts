@@ -14,6 +14,9 @@ const TYPE_OF: Record<string, EntityType> = { PER: 'PERSON', LOC: 'LOCATION', OR
 // written here, with their standard spelling, they are never a name on their own.
 const NEVER_ALONE = new Set(['على', 'إلى', 'الى', 'حتى', 'لدى', 'متى', 'في', 'من', 'عن', 'مع', 'أن', 'إن', 'ان']);
 
+/** Latin capitals only (AA, AFP, BBC): agency codes and abbreviations, never a person's name. */
+const ABBREVIATIONS = /^[A-Z]{1,5}(?: [A-Z]{1,5})*$/;
+
 /** Known-ness of a folded word: how often training text had it, a lot when it is a listed place. */
 function familiarity(tagger: LoadedTagger, word: string): number {
   return lexiconCount(tagger.model, wordHash(word)) + (tagger.gazetteer.has(word) ? 1000 : 0);
@@ -84,7 +87,8 @@ export function tagNames(text: string, tagger: LoadedTagger = loadTagger()): Ent
         const start = first.start + surfaceIndex(first.text, p);
         const end = tokens[j - 1].end;
         const single = j === i + 1 && NEVER_ALONE.has(text.slice(start, end));
-        if (end > start && !single) {
+        const abbreviation = type === 'PERSON' && ABBREVIATIONS.test(text.slice(start, end));
+        if (end > start && !single && !abbreviation) {
           found.push({ span: { type, start, end, text: text.slice(start, end), origin: 'auto' }, key: [words[i].slice(p), ...words.slice(i + 1, j)].join(' ') });
           covered[s].fill(1, i, j);
         }

@@ -64,6 +64,11 @@ describe('findEntities on the seed article', () => {
     }
   });
 
+  it('does not take the agency code line (AA AA) or any Latin abbreviation for a person', () => {
+    expect(seed).toContain('\nAA AA\n');
+    expect(spans.filter((s) => s.type === 'PERSON' && /^[A-Z ]+$/.test(s.text))).toEqual([]);
+  });
+
   it('gives the same spans every time (model cached, no state between calls)', () => {
     expect(findEntities(seed)).toEqual(spans);
   });
