@@ -13,6 +13,7 @@ import { decodeSegment, encodeSegment } from '../index/segment-file.js';
 import { countTerms, docTermsOf, SegmentBuilder } from '../index/segment-postings.js';
 import { segmentOf } from '../index/stable-hash.js';
 import { distinctEntityNames, documentFieldTerms } from './document-fields.js';
+import { fileLines } from './spool-lines.js';
 import type {
   BuildTask,
   BuiltSegment,
@@ -160,9 +161,7 @@ function buildSegment(task: BuildTask): BuiltSegment {
     }
     let sinceReport = 0;
     for (const spool of task.spoolFiles) {
-      const lines = readFileSync(spool, 'utf8').split('\n');
-      for (const line of lines) {
-        if (!line) continue;
+      for (const line of fileLines(spool)) {
         const { meta, text } = JSON.parse(line) as SpooledArticle;
         const entities = entitiesOf(text, meta.id, 'text');
         const titleEntities = meta.title ? entitiesOf(meta.title, meta.id, 'title') : [];
