@@ -139,11 +139,20 @@ function repeatMentions(
     const parts = key.split(' ');
     if (span.type === 'PERSON' && parts.length >= 2) vote(parts[parts.length - 1], 'PERSON');
   }
-  const typeOf = (key: string): EntityType | undefined => {
-    const byType = votes.get(key);
-    if (!byType) return undefined;
-    return [...byType].sort((a, b) => b[1] - a[1])[0][0];
-  };
+  // The type most votes gave each name (the first one voted, of equal counts).
+  const winners = new Map<string, EntityType>();
+  for (const [key, byType] of votes) {
+    let best: EntityType | undefined;
+    let most = 0;
+    for (const [type, n] of byType) {
+      if (n > most) {
+        best = type;
+        most = n;
+      }
+    }
+    winners.set(key, best!);
+  }
+  const typeOf = (key: string): EntityType | undefined => winners.get(key);
   const out: EntitySpan[] = [];
   if (votes.size === 0) return out;
   const firstWords = new Map<string, number>();
