@@ -19,10 +19,10 @@ export async function indexWithProgress(engine: ArchiveEngine, io: CliIO, quiet 
     const { progress } = await engine.getStatus();
     if (quiet && progress.phase === 'scanning') return;
     const tenth = progress.total ? Math.floor((10 * progress.done) / progress.total) : 0;
-    const key = live ? `${progress.phase}${progress.done}` : `${progress.phase}${tenth}`;
+    const key = live ? `${progress.phase}${progress.done}${progress.message ?? ''}` : `${progress.phase}${tenth}`;
     if (key === lastKey) return;
     lastKey = key;
-    const line = `archive-reader: ${progress.phase}${progress.total ? ` ${progress.done}/${progress.total}` : ''}`;
+    const line = `archive-reader: ${progress.phase}${progress.total ? ` ${progress.done}/${progress.total}` : ''}${live && progress.message ? ` (${progress.message})` : ''}`;
     io.stderr(live ? `\r${line}\x1b[K` : `${line}\n`);
     shown = true;
   }, 250);

@@ -42,9 +42,15 @@ export async function parseFiles(files: ArchiveFile[], opts: ParseStepOptions): 
 
   const parseInRanges = async (file: ArchiveFile, ranges: LineRange[]): Promise<ParsedFile[]> => {
     const tasks = ranges.map((r) => ({ ...r, taskNo: taskNo++ }));
+    // The file counts as one: how far its parts are is told in the message ("big.jsonl: 3/16").
+    let partsDone = 0;
+    const partDone = () =>
+      opts.onProgress({ phase: 'parsing', done, total: files.length, message: `${file.relPath}: ${++partsDone}/${tasks.length}` });
     const results = await Promise.all(
       tasks.map((t) =>
-        pool.run<ParsedLines>({ kind: 'parse-lines', relPath: file.relPath, absPath: file.absPath, segmentCount, spoolDir, ...t }),
+        pool
+          .run<ParsedLines>({ kind: 'parse-lines', relPath: file.relPath, absPath: file.absPath, segmentCount, spoolDir, ...t })
+          .then((r) => (partDone(), r)),
       ),
     );
     if (!rangesReadAsText(results)) {

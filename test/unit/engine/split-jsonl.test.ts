@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FailedFile } from '../../../src/api.js';
+import type { FailedFile, IndexProgress } from '../../../src/api.js';
 import { ArchiveEngine } from '../../../src/engine/archive-engine.js';
 import type { IndexTask } from '../../../src/engine/index-tasks.js';
 import { runIndex } from '../../../src/engine/indexer.js';
@@ -37,7 +37,10 @@ function corpusLines(): string[] {
   });
 }
 
-async function index(root: string, opts: { workers: number; rangeBytes: number; onWarning?: (w: FailedFile) => void }) {
+async function index(
+  root: string,
+  opts: { workers: number; rangeBytes: number; onWarning?: (w: FailedFile) => void; onProgress?: (p: IndexProgress) => void },
+) {
   const cacheDir = temp('split-cache');
   const tasks: IndexTask['kind'][] = [];
   const run = WorkerPool.prototype.run;
@@ -51,7 +54,7 @@ async function index(root: string, opts: { workers: number; rangeBytes: number; 
     previous: null,
     workers: opts.workers,
     jsonlRangeBytes: opts.rangeBytes,
-    onProgress: () => undefined,
+    onProgress: opts.onProgress ?? (() => undefined),
     onWarning: opts.onWarning ?? (() => undefined),
     signal: new AbortController().signal,
   });
@@ -71,9 +74,15 @@ describe('a large .jsonl file split over workers', { timeout: 120_000 }, () => {
     const root = temp('split');
     writeFileSync(join(root, 'big.jsonl'), '\uFEFF' + corpusLines().join('\r\n') + '\r\n');
     writeFileSync(join(root, 'small.json'), JSON.stringify(ARTICLES['sochi.json']));
-    const split = await index(root, { workers: 2, rangeBytes: 4096 });
+    const progress: IndexProgress[] = [];
+    const split = await index(root, { workers: 2, rangeBytes: 4096, onProgress: (p) => progress.push(p) });
     const whole = await index(root, { workers: 1, rangeBytes: 1 << 30 });
-    expect(split.tasks.filter((k) => k === 'parse-lines').length).toBeGreaterThan(5);
+    const parts = split.tasks.filter((k) => k === 'parse-lines').length;
+    expect(parts).toBeGreaterThan(5);
+    // The big file is one of the two files; while its parts are read, the message says how far they are.
+    const told = progress.filter((p) => p.phase === 'parsing' && p.message?.startsWith('big.jsonl: ')).map((p) => p.message);
+    expect(told).toEqual(Array.from({ length: parts }, (_, k) => `big.jsonl: ${k + 1}/${parts}`));
+    expect(progress.filter((p) => p.phase === 'parsing').every((p) => p.total === 2 && p.done <= 2)).toBe(true);
     expect(whole.tasks).not.toContain('parse-lines');
 
     expect(split.report).toMatchObject({ articles: 237, indexed: 237 });
