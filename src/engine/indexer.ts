@@ -218,8 +218,15 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
     const articles = Object.values(files).reduce((n, f) => n + f.ids.length, 0);
     let removed = 0;
     for (const id of goneIds) if (!newIds.has(id)) removed++;
-    const report: IndexReport = { articles, indexed: newIds.size, unchanged, removed, failed, ms: Date.now() - started };
-    Object.assign(report, reportedWarnings(warnings, prev.lastReport, files, newIds));
+    const report: IndexReport = {
+      articles,
+      indexed: newIds.size,
+      unchanged,
+      removed,
+      failed,
+      ms: Date.now() - started,
+      ...reportedWarnings(warnings, prev.lastReport, files, newIds),
+    };
     const nothingChanged =
       opts.previous !== null && !toParse.length && !changes.goneFiles.length && !changes.scanFailuresChanged;
     const manifest: Manifest = {

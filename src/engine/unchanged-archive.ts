@@ -12,9 +12,15 @@ export async function reportIfUnchanged(root: string, manifest: Manifest, signal
   const changes = compareWithManifest(scan, manifest);
   if (changes.toParse.length || changes.goneFiles.length || changes.scanFailuresChanged) return null;
   const articles = changes.keptArticles;
-  const report: IndexReport = { articles, indexed: 0, unchanged: articles, removed: 0, failed: failuresOf(scan.failures, manifest.files), ms: Date.now() - started };
   // Nothing was indexed again: the articles indexed with a warning still are.
   const { warnings, warningCount } = manifest.lastReport ?? {};
-  if (warnings?.length) Object.assign(report, { warnings, warningCount });
-  return report;
+  return {
+    articles,
+    indexed: 0,
+    unchanged: articles,
+    removed: 0,
+    failed: failuresOf(scan.failures, manifest.files),
+    ms: Date.now() - started,
+    ...(warnings?.length ? { warnings, warningCount } : {}),
+  };
 }

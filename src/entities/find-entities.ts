@@ -86,10 +86,11 @@ export function tagNames(text: string, tagger: LoadedTagger = loadTagger()): Ent
         const p = procliticLength(tagger, words[i]);
         const start = first.start + surfaceIndex(first.text, p);
         const end = tokens[j - 1].end;
-        const single = j === i + 1 && NEVER_ALONE.has(text.slice(start, end));
-        const abbreviation = type === 'PERSON' && ABBREVIATIONS.test(text.slice(start, end));
+        const name = text.slice(start, end);
+        const single = j === i + 1 && NEVER_ALONE.has(name);
+        const abbreviation = type === 'PERSON' && ABBREVIATIONS.test(name);
         if (end > start && !single && !abbreviation) {
-          found.push({ span: { type, start, end, text: text.slice(start, end), origin: 'auto' }, key: [words[i].slice(p), ...words.slice(i + 1, j)].join(' ') });
+          found.push({ span: { type, start, end, text: name, origin: 'auto' }, key: [words[i].slice(p), ...words.slice(i + 1, j)].join(' ') });
           covered[s].fill(1, i, j);
         }
       }
@@ -152,7 +153,6 @@ function repeatMentions(
     }
     winners.set(key, best!);
   }
-  const typeOf = (key: string): EntityType | undefined => winners.get(key);
   const out: EntitySpan[] = [];
   if (votes.size === 0) return out;
   const firstWords = new Map<string, number>();
@@ -171,7 +171,7 @@ function repeatMentions(
         if (p > 0 && procliticLength(tagger, words[i]) === 0 && familiarity(tagger, words[i]) > 0) continue;
         for (let n = Math.min(longest, MAX_NAME_WORDS, words.length - i); n >= 1 && !matched; n--) {
           if (covered[s].subarray(i, i + n).some((c) => c)) continue;
-          const type = typeOf([first, ...words.slice(i + 1, i + n)].join(' '));
+          const type = winners.get([first, ...words.slice(i + 1, i + n)].join(' '));
           if (!type) continue;
           const start = tokens[i].start + surfaceIndex(tokens[i].text, p);
           const end = tokens[i + n - 1].end;
