@@ -1,5 +1,6 @@
 // Reads one saved article file into articles (a .jsonl or JSON array file may hold many), reporting every
 // problem as a FailedFile instead of throwing: a user's data never crashes the app.
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Article, ArticleFormat, FailedFile } from '../api.js';
 import { decodeText, EMPTY } from './decode.js';
@@ -26,17 +27,45 @@ export interface ParseOptions {
 
 /** Reads and parses the file at absPath; relPath (with '/' separators) becomes the article id. */
 export async function parseArticleFile(absPath: string, relPath: string, opts: ParseOptions = {}): Promise<ParseResult> {
+  return parseReadFile(await readArticleFile(absPath, relPath, opts), relPath, opts);
+}
+
+/** The bytes of an article file, or why it cannot be read (then as the ParseResult to report). */
+export type ReadFileResult = { bytes: Uint8Array } | { failed: ParseResult };
+
+/** The reading half of parseArticleFile (callers that read ahead while parsing use the two halves). */
+export async function readArticleFile(absPath: string, relPath: string, opts: ParseOptions = {}): Promise<ReadFileResult> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   try {
-    const info = await stat(absPath);
-    if (info.isDirectory()) return fail(relPath, 'is a folder, not a file');
-    if (!info.isFile()) return fail(relPath, 'not a regular file (device, socket or pipe)');
-    if (info.size > maxBytes) return fail(relPath, tooLargeError(info.size, maxBytes));
-    const buf = await readFile(absPath);
-    return parseArticleBuffer(buf, relPath, opts);
+    const unreadable = whyNotReadable(await stat(absPath), maxBytes);
+    return unreadable ? { failed: fail(relPath, unreadable) } : { bytes: await readFile(absPath) };
   } catch (e) {
-    return fail(relPath, describeFsError(e));
+    return { failed: fail(relPath, describeFsError(e)) };
   }
+}
+
+/** readArticleFile, blocking: for worker threads, which have nothing else to do meanwhile. */
+export function readArticleFileSync(absPath: string, relPath: string, opts: ParseOptions = {}): ReadFileResult {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  try {
+    const unreadable = whyNotReadable(statSync(absPath), maxBytes);
+    return unreadable ? { failed: fail(relPath, unreadable) } : { bytes: readFileSync(absPath) };
+  } catch (e) {
+    return { failed: fail(relPath, describeFsError(e)) };
+  }
+}
+
+/** Why a path is not read as an article file (a folder, a pipe, too large), or null. */
+function whyNotReadable(info: Stats, maxBytes: number): string | null {
+  if (info.isDirectory()) return 'is a folder, not a file';
+  if (!info.isFile()) return 'not a regular file (device, socket or pipe)';
+  if (info.size > maxBytes) return tooLargeError(info.size, maxBytes);
+  return null;
+}
+
+/** The parsing half of parseArticleFile. Never throws. */
+export function parseReadFile(read: ReadFileResult, relPath: string, opts: ParseOptions = {}): ParseResult {
+  return 'failed' in read ? read.failed : parseArticleBuffer(read.bytes, relPath, opts);
 }
 
 /** Parses the bytes of an article file; the format comes from relPath's extension. Never throws. */

@@ -4,7 +4,7 @@ import { appendFileSync, closeSync, openSync, readFileSync, readSync, statSync, 
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { Article, EntitySpan, EntityType } from '../api.js';
-import { parseArticleFile } from '../articles/index.js';
+import { parseReadFile, readArticleFileSync } from '../articles/index.js';
 import { parseJsonlRange } from '../articles/jsonl-range-parse.js';
 import { PackReader, PackWriter, unpackBody } from '../cache/body-pack.js';
 import { findEntities } from '../entities/index.js';
@@ -71,8 +71,12 @@ class Spool {
 async function parseFiles(task: ParseTask): Promise<ParsedFile[]> {
   const out: ParsedFile[] = [];
   const spool = new Spool(task);
+  let sinceReport = 0;
   for (const file of task.files) {
-    const parsed = await parseArticleFile(file.absPath, file.relPath);
+    // Read synchronously: a worker has nothing else to do meanwhile, and awaiting each file's stat, open, read
+    // and close on the thread pool left it idle between files (a folder of 10,138 files indexed 20% slower).
+    const read = readArticleFileSync(file.absPath, file.relPath);
+    const parsed = parseReadFile(read, file.relPath);
     const ids: string[] = [];
     for (const article of parsed.articles) {
       spool.add(article);
@@ -80,8 +84,13 @@ async function parseFiles(task: ParseTask): Promise<ParsedFile[]> {
     }
     parsed.articles.length = 0; // a .jsonl file can hold thousands: let them go before the next file
     out.push({ relPath: file.relPath, ids, failures: parsed.failures });
-    post({ type: 'progress', n: 1 });
+    // Reported in batches: a message per file cost more than reading a small file.
+    if (++sinceReport === 25) {
+      post({ type: 'progress', n: sinceReport });
+      sinceReport = 0;
+    }
   }
+  if (sinceReport) post({ type: 'progress', n: sinceReport });
   spool.flush();
   return out;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { articleFormatOf } from '../../../src/articles/formats.js';
-import { parseArticleBuffer, parseArticleFile } from '../../../src/articles/parse-file.js';
+import { parseArticleBuffer, parseArticleFile, readArticleFile, readArticleFileSync } from '../../../src/articles/parse-file.js';
 import { scanArchive } from '../../../src/articles/scan-archive.js';
 
 describe('parseArticleFile / parseArticleBuffer', () => {
@@ -39,6 +39,35 @@ describe('parseArticleFile / parseArticleBuffer', () => {
         { path: 'pipe.txt', error: 'not a regular file (device, socket or pipe)' },
       ]);
       expect((await scanArchive(dir)).files).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('reads files the same way with and without blocking (workers read synchronously)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parse-file-'));
+    try {
+      writeFileSync(join(dir, 'a.txt'), 'عنوان\n\nنص.\n');
+      writeFileSync(join(dir, 'big.txt'), Buffer.alloc(2048, 0x61));
+      execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+      const cases: [string, string][] = [
+        ['a.txt', 'a.txt'],
+        ['big.txt', 'big.txt'],
+        ['pipe.txt', 'pipe.txt'],
+        ['.', 'folder.txt'],
+        ['missing.txt', 'missing.txt'],
+      ];
+      const expected = [
+        { bytes: Buffer.from('عنوان\n\nنص.\n') },
+        { failed: { articles: [], failures: [{ path: 'big.txt', error: 'file too large (2 KB; limit 1 KB)' }] } },
+        { failed: { articles: [], failures: [{ path: 'pipe.txt', error: 'not a regular file (device, socket or pipe)' }] } },
+        { failed: { articles: [], failures: [{ path: 'folder.txt', error: 'is a folder, not a file' }] } },
+        { failed: { articles: [], failures: [{ path: 'missing.txt', error: expect.stringMatching(/not found|no such file/i) }] } },
+      ];
+      for (const [i, [name, rel]] of cases.entries()) {
+        expect(readArticleFileSync(join(dir, name), rel, { maxBytes: 1024 })).toEqual(expected[i]);
+        expect(await readArticleFile(join(dir, name), rel, { maxBytes: 1024 })).toEqual(expected[i]);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
