@@ -10,7 +10,7 @@ import { PackReader, PackWriter, unpackBody } from '../cache/body-pack.js';
 import { findEntities } from '../entities/index.js';
 import { FIELDS } from '../index/fields.js';
 import { decodeSegment, encodeSegment } from '../index/segment-file.js';
-import { countTerms, docTermsOf, SegmentBuilder } from '../index/segment-postings.js';
+import { countTerms, SegmentBuilder } from '../index/segment-postings.js';
 import { segmentOf } from '../index/stable-hash.js';
 import { distinctEntityNames, documentFieldTerms } from './document-fields.js';
 import { fileLines } from './spool-lines.js';
@@ -153,12 +153,11 @@ function buildSegment(task: BuildTask): BuiltSegment {
       const old = decodeSegment<SegmentHeader>(readFileSync(join(task.cacheDir, task.old.index)));
       const removed = new Set(task.old.removeIds);
       const keep = old.header.docs.flatMap((doc, d) => (removed.has(doc.meta.id) ? [] : [d]));
-      const terms = docTermsOf(old.postings, keep);
+      builder.addKept(old.postings, keep);
       const oldPack = new PackReader(join(task.cacheDir, task.old.pack));
       try {
         for (const d of keep) {
           const stored = old.header.docs[d];
-          builder.add(terms.get(d)!);
           const raw = oldPack.readRaw(stored.pack);
           count(distinctEntityNames(unpackBody(raw).entities));
           docs.push({ meta: stored.meta, pack: pack.addRaw(raw) });
