@@ -154,6 +154,26 @@ export function forEachTerm(text: string, visit: (term: string, start: number, e
 
 let termSpans: WordSpans | undefined = newWordSpans();
 
+/**
+ * Calls visit(analysis, start, end) for each word of `text` in order, stop words included, until it returns true;
+ * returns whether it did. (No token objects: phrase checks read thousands of articles per query.)
+ */
+export function someWord(text: string, visit: (a: WordAnalysis, start: number, end: number) => boolean): boolean {
+  const { spans, count } = scanWords(text, wordSpans ?? newWordSpans(16));
+  wordSpans = undefined;
+  try {
+    const { starts, ends, hashes, arabic } = spans;
+    for (let w = 0; w < count; w++) {
+      if (visit(analyzeWordAt(text, starts[w], ends[w], arabic[w] === 1, hashes[w]), starts[w], ends[w])) return true;
+    }
+    return false;
+  } finally {
+    wordSpans = spans;
+  }
+}
+
+let wordSpans: WordSpans | undefined = newWordSpans();
+
 /** Forgets memoized words (for measurements). */
 export function clearAnalyzerCache(): void {
   keys = new Array(TABLE_SIZE);

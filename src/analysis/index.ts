@@ -15,6 +15,7 @@ export {
   analyzeWordAt,
   indexTerms,
   forEachTerm,
+  someWord,
   termOf,
   clearAnalyzerCache,
   type WordAnalysis,

@@ -11,6 +11,7 @@ import {
   queryTermFor,
   queryTermsFor,
   registerArabicAnalyzer,
+  someWord,
   type MatchOptions,
 } from '../analysis/index.js';
 
@@ -28,6 +29,11 @@ export interface TermToken {
 /** Every word of `text` with its index term, in order. */
 export function analyzeTokens(text: string): TermToken[] {
   return analyze(text);
+}
+
+/** Calls visit(word, start, end) for each word of `text` in order until it returns true; returns whether it did. */
+export function someWordOf(text: string, visit: (word: Omit<TermToken, 'start' | 'end'>, start: number, end: number) => boolean): boolean {
+  return someWord(text, visit);
 }
 
 /** The index terms of `text` (stop words left out), in order, with repeats. */

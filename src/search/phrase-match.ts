@@ -1,7 +1,7 @@
-import type { TermToken } from '../engine/text-analysis.js';
+import { someWordOf, type TermToken } from '../engine/text-analysis.js';
 
 /** What a token must equal in a phrase: its term, or its normalized form for a stop word. */
-export function phraseKey(t: TermToken): string {
+export function phraseKey(t: Pick<TermToken, 'term' | 'norm' | 'stop'>): string {
   return t.stop ? `\u0001${t.norm}` : t.term;
 }
 
@@ -23,4 +23,18 @@ export function phraseRanges(tokens: readonly TermToken[], phrase: readonly stri
     if (ok) out.push([tokens[i].start, tokens[i + phrase.length - 1].end]);
   }
   return out;
+}
+
+/** Whether the phrase's keys occur consecutively in `text`: phraseRanges(analyze(text), phrase).length > 0, read up to the first occurrence. */
+export function phraseOccurs(text: string, phrase: readonly string[]): boolean {
+  const k = phrase.length;
+  if (k === 0) return false;
+  const recent: string[] = new Array(k);
+  let seen = 0;
+  return someWordOf(text, (word) => {
+    recent[seen++ % k] = phraseKey(word);
+    if (seen < k) return false;
+    for (let j = 0; j < k; j++) if (recent[(seen - k + j) % k] !== phrase[j]) return false;
+    return true;
+  });
 }

@@ -5,7 +5,7 @@ import type { SearchHit, SearchRequest, SearchResult } from '../api.js';
 import type { LoadedArchive } from '../engine/loaded-archive.js';
 import { analyzeTokens, findWordMatches, type MatchOptions } from '../engine/text-analysis.js';
 import { facetsOf, metaFilterOf, passes } from './filters.js';
-import { phraseRanges } from './phrase-match.js';
+import { phraseOccurs, phraseRanges } from './phrase-match.js';
 import { entityFilterClauses, prepareQuery, type PreparedQuery, type QueryUnit } from './prepare-query.js';
 import { parseQuery } from './query-parser.js';
 import type { ParsedQuery } from './query-types.js';
@@ -80,10 +80,6 @@ export function firstInOrder<T>(items: T[], k: number, cmp: (a: T, b: T) => numb
 }
 
 /** Every article whose text contains the phrase, checked on title and body. */
-function phraseHolds(tokensOf: () => ReturnType<typeof analyzeTokens>[], terms: string[]): boolean {
-  return tokensOf().some((tokens) => phraseRanges(tokens, terms).length > 0);
-}
-
 export interface Highlighter {
   (text: string): [number, number][];
 }
@@ -148,10 +144,8 @@ export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsed
     candidates = candidates.filter((c) => {
       const m = archive.meta(c.doc);
       const body = archive.body(c.doc).text;
-      let tokens: ReturnType<typeof analyzeTokens>[] | null = null;
-      const tokensOf = () => (tokens ??= [analyzeTokens(m.title), analyzeTokens(body)]);
       for (const p of prepared.phrases) {
-        const holds = phraseHolds(tokensOf, p.terms);
+        const holds = phraseOccurs(m.title, p.terms) || phraseOccurs(body, p.terms);
         if (p.clause.presence === 'not' ? holds : !holds) return false;
       }
       if (isStrict) {
