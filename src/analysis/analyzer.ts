@@ -138,27 +138,18 @@ export function indexTerms(text: string): string[] {
 
 /** Calls visit(term, start, end) for each indexed word of `text` (stop words skipped). */
 export function forEachTerm(text: string, visit: (term: string, start: number, end: number) => void): void {
-  // Own spans: `visit` may call back into the analyzer.
-  const { spans, count } = scanWords(text, termSpans ?? newWordSpans(16));
-  termSpans = undefined;
-  try {
-    const { starts, ends, hashes, arabic } = spans;
-    for (let w = 0; w < count; w++) {
-      const a = analyzeWordAt(text, starts[w], ends[w], arabic[w] === 1, hashes[w]);
-      if (!a.stop) visit(a.term, starts[w], ends[w]);
-    }
-  } finally {
-    termSpans = spans;
-  }
+  someWord(text, (a, start, end) => {
+    if (!a.stop) visit(a.term, start, end);
+    return false;
+  });
 }
-
-let termSpans: WordSpans | undefined = newWordSpans();
 
 /**
  * Calls visit(analysis, start, end) for each word of `text` in order, stop words included, until it returns true;
  * returns whether it did. (No token objects: phrase checks read thousands of articles per query.)
  */
 export function someWord(text: string, visit: (a: WordAnalysis, start: number, end: number) => boolean): boolean {
+  // Own spans while visiting: `visit` may call back into the analyzer.
   const { spans, count } = scanWords(text, wordSpans ?? newWordSpans(16));
   wordSpans = undefined;
   try {
