@@ -2,6 +2,7 @@ import type { EntitySpan, EntityType } from '../api.js';
 import { procliticLengths } from './clitics.js';
 import { wordHash } from './features.js';
 import { lexiconCount } from './model.js';
+import { nameRatioBucket } from './name-dictionary.js';
 import { loadTagger, type LoadedTagger } from './load-model.js';
 import { surfaceIndex } from './normalize.js';
 import { taggerSentences } from './sentences.js';
@@ -22,6 +23,12 @@ function familiarity(tagger: LoadedTagger, word: string): number {
   return lexiconCount(tagger.model, wordHash(word)) + (tagger.gazetteer.has(word) ? 1000 : 0);
 }
 
+/** Whether the training text had the folded word inside names at least 80% of the times it had it. */
+function mostlyInNames(tagger: LoadedTagger, folded: string): boolean {
+  const code = tagger.model.names?.(folded) ?? 0;
+  return code > 0 && nameRatioBucket(code) === 3;
+}
+
 /**
  * How many folded characters of a name's first word are attached proclitics (وبوتين → 1, لروسيا → 1,
  * وبالقاهرة → 2), judged by which reading the training text and the gazetteer know better.
@@ -34,6 +41,9 @@ export function procliticLength(tagger: LoadedTagger, folded: string): number {
     const rest = folded.slice(lens[k]);
     if (tagger.gazetteer.has(rest)) return lens[k];
     if (rest.startsWith('ال') && rest.length >= 5 && familiarity(tagger, rest) >= whole) return lens[k];
+    // ك (like) before a name is rare, a name beginning with ك common (كمال, not مال; كلايف, not لايف): ك comes off
+    // only before a word the training text had mostly in names (كرشيد, كبريطانيا).
+    if (folded.charCodeAt(lens[k] - 1) === 0x0643 && !mostlyInNames(tagger, rest)) continue;
     if (rest.length >= 3 && familiarity(tagger, rest) >= Math.max(3, 5 * whole)) return lens[k];
   }
   // An unknown word after و: the conjunction is far more likely than a name starting with و.

@@ -6,6 +6,11 @@ import { SortedKeys } from './sorted-keys.js';
 // builds the codes of each part of its data from the other parts only (see train-entities.ts), so the
 // model learns how far the dictionary can be trusted on words it does not hold.
 
+/** Of a dictionary code (not 0): how often its word was in a name, 0 (< 20% of its occurrences) to 3 (≥ 80%). */
+export function nameRatioBucket(code: number): number {
+  return Math.floor((code - 1) / LABELS.length) % 4;
+}
+
 /** A folded word's dictionary code, 0 when the dictionary does not have it. */
 export type NameLookup = (word: string) => number;
 

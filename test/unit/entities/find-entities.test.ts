@@ -87,6 +87,14 @@ describe('attached clitics', () => {
     expect(russia).toMatchObject({ type: 'LOCATION', text: 'روسيا', start: text.indexOf('لروسيا') + 1 });
   });
 
+  it('keeps the ك that begins a name (كمال, كلايف) and takes off the ك before a known name (كبريطانيا)', () => {
+    const text = 'قال كمال سعد إن كلايف ستافورد سميث وصل إلى لندن. وتصرفت الحكومة كبريطانيا في الأزمة.';
+    const found = findEntities(text);
+    expect(found.find((s) => s.start === text.indexOf('كمال'))).toMatchObject({ type: 'PERSON', text: 'كمال سعد' });
+    expect(found.find((s) => s.start === text.indexOf('كلايف'))).toMatchObject({ type: 'PERSON', text: 'كلايف ستافورد سميث' });
+    expect(found.find((s) => s.text.endsWith('بريطانيا'))).toMatchObject({ type: 'LOCATION', text: 'بريطانيا', start: text.indexOf('كبريطانيا') + 1 });
+  });
+
   it('keeps the و that belongs to a name', () => {
     const text = 'وقال وليد جنبلاط إن الحزب سيشارك في الانتخابات.';
     const person = findEntities(text).find((s) => s.type === 'PERSON');
