@@ -4,14 +4,13 @@
 import type { IndexReport } from '../api.js';
 import { scanArchive } from '../articles/scan-archive.js';
 import type { Manifest } from '../cache/manifest.js';
-import { compareWithManifest, failuresOf } from './archive-changes.js';
+import { failuresOf, unchangedArticles } from './archive-changes.js';
 
 export async function reportIfUnchanged(root: string, manifest: Manifest, signal?: AbortSignal): Promise<IndexReport | null> {
   const started = Date.now();
   const scan = await scanArchive(root, { signal });
-  const changes = compareWithManifest(scan, manifest);
-  if (changes.toParse.length || changes.goneFiles.length || changes.scanFailuresChanged) return null;
-  const articles = changes.keptArticles;
+  const articles = unchangedArticles(scan, manifest);
+  if (articles === null) return null;
   // Nothing was indexed again: the articles indexed with a warning still are.
   const { warnings, warningCount } = manifest.lastReport ?? {};
   return {
