@@ -26,9 +26,22 @@ export async function indexWithProgress(engine: ArchiveEngine, io: CliIO, quiet 
     io.stderr(live ? `\r${line}\x1b[K` : `${line}\n`);
     shown = true;
   }, 250);
+  // Ctrl+C cancels cleanly (workers stopped, partial files removed, the previous index kept); a second one exits.
+  // The listener stays until the run ends: proper-lockfile's exit handler kills the process on a signal that
+  // nothing else listens to.
+  let cancelling = false;
+  const cancel = () => {
+    if (cancelling) process.exit(130);
+    cancelling = true;
+    void engine.cancelIndexing();
+  };
+  process.on('SIGINT', cancel);
+  process.on('SIGTERM', cancel);
   try {
     return await engine.reindex();
   } finally {
+    process.off('SIGINT', cancel);
+    process.off('SIGTERM', cancel);
     clearInterval(timer);
     if (live && shown) io.stderr('\n');
   }
