@@ -1,6 +1,6 @@
 // Benchmark: our engine vs stock Lunr 2.3.9 + lunr-languages' Arabic pipeline, on the same articles.
 //
-//   npm run bench -- [corpus.jsonl.gz | folder] [--runs N] [--queries N] [--sizes 0.25,0.5,1] [--out FILE]
+//   npm run bench -- [corpus.jsonl.gz | folder] [--runs N] [--queries N] [--sizes 0.25,0.5,1] [--copies N] [--out FILE]
 //
 // Every build runs in its own child process under /usr/bin/time (wall time, CPU time, peak RSS). Reopen is a
 // fresh process answering one query — 5 word-pair queries from the corpus, each in every run (ours: the CLI
@@ -22,16 +22,19 @@ interface Options {
   runs: number;
   queries: number;
   sizes: number[];
+  /** Also index this many copies of the corpus together (engine only): the 100,000-article figures. */
+  copies: number;
   out?: string;
 }
 
 function parseOptions(argv: string[]): Options {
-  const opts: Options = { input: resolve(repo, '../shared/data/corpus/ant-v1.1.jsonl.gz'), runs: 3, queries: 300, sizes: [0.25, 0.5, 1] };
+  const opts: Options = { input: resolve(repo, '../shared/data/corpus/ant-v1.1.jsonl.gz'), runs: 3, queries: 300, sizes: [0.25, 0.5, 1], copies: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--runs') opts.runs = Math.max(1, Number(argv[++i]));
     else if (a === '--queries') opts.queries = Math.max(10, Number(argv[++i]));
     else if (a === '--sizes') opts.sizes = argv[++i].split(',').map(Number).filter((x) => x > 0 && x <= 1);
+    else if (a === '--copies') opts.copies = Math.max(0, Math.floor(Number(argv[++i])));
     else if (a === '--out') opts.out = argv[++i];
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else opts.input = resolve(a);
@@ -200,6 +203,35 @@ function engineBuild(dir: string, cache: string, env: NodeJS.ProcessEnv = {}) {
   return { ...t, articles: report.articles, failed: report.failed.length };
 }
 
+/** One build, reopen and query run over `n` copies of the corpus, one .jsonl file per copy. */
+function copiesFigures(work: string, lines: string[], n: number, query: string, queriesFile: string) {
+  const dir = join(work, `copies-${n}`);
+  mkdirSync(dir, { recursive: true });
+  // Article ids are file#line, so every copy's articles are distinct.
+  for (let k = 0; k < n; k++) writeFileSync(join(dir, `copy-${k}.jsonl`), lines.join('\n') + '\n');
+  const cache = join(work, `cache-copies-${n}`);
+  const build = engineBuild(dir, cache);
+  const reopen = timed('node', [cli, 'search', dir, query, '--cache', cache, '--json', '--limit', '10']);
+  const q = JSON.parse(wallOf('node', ['--import', 'tsx', join(repo, 'scripts', 'bench-engine-queries.ts'), dir, cache, queriesFile]).stdout) as {
+    latencies: number[];
+    rssMB: number;
+  };
+  const figures = {
+    articles: build.articles,
+    wallS: build.wallS,
+    cpuS: build.cpuS,
+    rssMB: build.maxRssMB,
+    indexBytes: dirBytes(cache, (f) => f.endsWith('.idx') || f.startsWith('manifest')),
+    reopenMs: reopen.wallS * 1000,
+    p50: percentile(q.latencies, 50),
+    p95: percentile(q.latencies, 95),
+    loadedRssMB: q.rssMB,
+  };
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  return figures;
+}
+
 /** Medians over `runs` builds of the folder as it is, and of reopening it to answer `query`. */
 function folderFigures(folder: string, cache: string, query: string, runs: number) {
   const builds = Array.from({ length: runs }, () => engineBuild(folder, cache));
@@ -288,6 +320,8 @@ async function main(): Promise<void> {
   // figures above leave out for both engines: stock has no parser), then reopens it (every file checked).
   const fromFolder = statSync(opts.input).isDirectory() ? folderFigures(opts.input, join(work, 'cache-folder'), reopenQueries[0], opts.runs) : null;
 
+  const copies = opts.copies > 1 ? copiesFigures(work, lines, opts.copies, reopenQueries[0], queriesFile) : null;
+
   const scaling: { articles: number; rssMB: number; wallS: number }[] = [];
   for (const f of opts.sizes) {
     const n = Math.round(lines.length * f);
@@ -322,6 +356,7 @@ async function main(): Promise<void> {
     scaling,
     queries: queries.length,
     fromFolder,
+    copies,
   };
 
   const row = (name: string, [a, b]: number[], unit: string, target: string, digits = 2) =>
@@ -347,6 +382,11 @@ async function main(): Promise<void> {
     console.log(`\nthe folder itself, its files read and parsed (${fromFolder.articles} articles, ${fromFolder.failed} files failed; engine only):`);
     console.log(`  build: ${fmt(fromFolder.wallS)} s wall, ${fmt(fromFolder.cpuS)} s CPU, ${fmt(fromFolder.rssMB, 0)} MB peak RSS`);
     console.log(`  reopen → first answer (every file checked for changes): ${fmt(fromFolder.reopenMs, 0)} ms wall, ${fmt(fromFolder.reopenCpuMs, 0)} ms CPU`);
+  }
+  if (copies) {
+    console.log(`\n${opts.copies} copies of the corpus in ${opts.copies} .jsonl files (${copies.articles} articles; engine only, one run; the text repeats, so the vocabulary stays the corpus's):`);
+    console.log(`  build: ${fmt(copies.wallS)} s wall, ${fmt(copies.cpuS)} s CPU, ${fmt(copies.rssMB, 0)} MB peak RSS; index on disk ${fmt(copies.indexBytes / 1e6)} MB`);
+    console.log(`  reopen → first answer: ${fmt(copies.reopenMs, 0)} ms; query p50 ${fmt(copies.p50)} ms, p95 ${fmt(copies.p95)} ms; RSS with the index loaded ${fmt(copies.loadedRssMB, 0)} MB`);
   }
   console.log(`\nmemory by archive size (engine build, peak RSS):`);
   for (const s of scaling) console.log(`  ${String(s.articles).padStart(7)} articles: ${fmt(s.rssMB, 0)} MB, ${fmt(s.wallS)} s`);
