@@ -126,7 +126,7 @@ let scratch = newWordSpans();
 
 export function indexTerms(text: string): string[] {
   const { spans, count } = scanWords(text, scratch);
-  scratch = spans;
+  scratch = spans.starts.length <= MAX_KEPT_SPANS ? spans : newWordSpans();
   const { starts, ends, hashes, arabic } = spans;
   const out: string[] = [];
   for (let w = 0; w < count; w++) {
@@ -159,10 +159,12 @@ export function someWord(text: string, visit: (a: WordAnalysis, start: number, e
     }
     return false;
   } finally {
-    wordSpans = spans;
+    // A buffer grown for a huge text is not kept for the life of the process.
+    wordSpans = spans.starts.length <= MAX_KEPT_SPANS ? spans : newWordSpans();
   }
 }
 
+const MAX_KEPT_SPANS = 1 << 16;
 let wordSpans: WordSpans | undefined = newWordSpans();
 
 /** Forgets memoized words (for measurements). */

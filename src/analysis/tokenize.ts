@@ -75,6 +75,15 @@ function allocate(capacity: number): WordSpans {
   };
 }
 
+function grown(spans: WordSpans, capacity: number): WordSpans {
+  const out = allocate(capacity);
+  out.starts.set(spans.starts);
+  out.ends.set(spans.ends);
+  out.hashes.set(spans.hashes);
+  out.arabic.set(spans.arabic);
+  return out;
+}
+
 const MARK = CharClass.Mark as number;
 const SEPARATOR = CharClass.Separator as number;
 
@@ -85,8 +94,10 @@ const SEPARATOR = CharClass.Separator as number;
 export function scanWords(text: string, into: WordSpans): { spans: WordSpans; count: number } {
   const n = text.length;
   let spans = into;
+  // Words are separated, so there are at most n/2 + 1 of them; except where scripts alternate with nothing between
+  // ("zشzش…", one word per character): then the arrays grow to the true bound, n.
   if (spans.starts.length < (n >> 1) + 1) spans = allocate((n >> 1) + 16);
-  const { starts, ends, hashes, arabic } = spans;
+  let { starts, ends, hashes, arabic } = spans;
   let count = 0;
   let start = -1;
   let group = 0;
@@ -100,6 +111,7 @@ export function scanWords(text: string, into: WordSpans): { spans: WordSpans; co
     }
     if (cls === SEPARATOR) {
       if (start >= 0) {
+        if (count === starts.length) ({ starts, ends, hashes, arabic } = spans = grown(spans, n + 1));
         starts[count] = start;
         ends[count] = i;
         hashes[count] = hash;
@@ -114,6 +126,7 @@ export function scanWords(text: string, into: WordSpans): { spans: WordSpans; co
         hash = (Math.imul(hash, 31) + c) | 0;
         continue;
       }
+      if (count === starts.length) ({ starts, ends, hashes, arabic } = spans = grown(spans, n + 1));
       starts[count] = start;
       ends[count] = i;
       hashes[count] = hash;
@@ -124,6 +137,7 @@ export function scanWords(text: string, into: WordSpans): { spans: WordSpans; co
     hash = c;
   }
   if (start >= 0) {
+    if (count === starts.length) ({ starts, ends, hashes, arabic } = spans = grown(spans, n + 1));
     starts[count] = start;
     ends[count] = n;
     hashes[count] = hash;

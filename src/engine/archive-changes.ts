@@ -66,6 +66,7 @@ export function unchangedArticles(scan: ScanResult, manifest: Manifest): number 
 /** Every problem to report: the scan's, then each file's. */
 export function failuresOf(scanFailures: readonly FailedFile[], files: Record<string, FileRecord>): FailedFile[] {
   const all = [...scanFailures];
-  for (const path in files) if (files[path].failures.length) all.push(...files[path].failures);
+  // One push per failure: spreading a file's list into push() overflows the stack past ~120,000 failures.
+  for (const path in files) for (const f of files[path].failures) all.push(f);
   return all;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, indexTerms, normalize, STOP_WORDS, termOf, tokenize } from '../../../src/analysis/index.js';
+import { phraseKey, phraseOccurs } from '../../../src/search/phrase-match.js';
 
 function expectSameTerm(words: string[]): void {
   const terms = words.map(termOf);
@@ -52,6 +53,16 @@ describe('words that must stay apart', () => {
   ];
   it.each(pairs)('%s ≠ %s', (a, b) => {
     expect(termOf(a)).not.toBe(termOf(b));
+  });
+});
+
+describe('a word per character (scripts alternating with nothing between)', () => {
+  it('indexes every word and finds a phrase after them', () => {
+    const text = 'zش'.repeat(6000) + ' مؤتمر الدوحة';
+    const terms = indexTerms(text);
+    expect(terms.length).toBe(analyze(text).filter((t) => !t.stop).length);
+    expect(terms.slice(-2)).toEqual([termOf('مؤتمر'), termOf('الدوحة')]);
+    expect(phraseOccurs(text, analyze('مؤتمر الدوحة').map(phraseKey))).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScanResult } from '../../../src/articles/scan-archive.js';
 import { emptyManifest, type Manifest } from '../../../src/cache/manifest.js';
-import { compareWithManifest, unchangedArticles } from '../../../src/engine/archive-changes.js';
+import { compareWithManifest, failuresOf, unchangedArticles } from '../../../src/engine/archive-changes.js';
 
 const file = (relPath: string, size = 10, mtimeMs = 1000) => ({ relPath, absPath: `/a/${relPath}`, format: 'txt' as const, size, mtimeMs });
 
@@ -35,7 +35,15 @@ describe('unchangedArticles', () => {
     expect(changes.toParse.length + changes.goneFiles.length + (changes.scanFailuresChanged ? 1 : 0)).toBeGreaterThan(0);
   });
 
-  it('does not take an inherited property for a file', () => {
-    expect(unchangedArticles({ files: [file('constructor')], failures: [] }, manifestOf({}))).toBeNull();
+});
+
+describe('failuresOf', () => {
+  it('lists the scan problems, then every file\'s, however many a file has', () => {
+    const m = manifestOf({ 'a.txt': { size: 1, mtimeMs: 1, ids: [] } });
+    m.files['big.jsonl'] = { size: 1, mtimeMs: 1, ids: [], failures: Array.from({ length: 200_000 }, (_, i) => ({ path: `big.jsonl#${i + 1}`, error: 'not an article' })) };
+    const all = failuresOf([{ path: 'x', error: 'symlink loop' }], m.files);
+    expect(all).toHaveLength(200_001);
+    expect(all[0]).toEqual({ path: 'x', error: 'symlink loop' });
+    expect(all[200_000]).toEqual({ path: 'big.jsonl#200000', error: 'not an article' });
   });
 });
