@@ -2,7 +2,7 @@
 // extension. Hidden names (starting with '.') are skipped; unknown extensions are ignored. Problems are
 // reported per path, never thrown: unreadable folders, symlink loops, broken symlinks, oversized files.
 // Nothing in the folder is written.
-import type { Dirent } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -59,6 +59,31 @@ export async function* walkArchive(root: string, opts: ScanOptions = {}): AsyncG
 /** The longest the walk keeps the thread busy with synchronous stats before letting other work in. */
 const MAX_BUSY_MS = 10;
 let busySince = 0;
+/** A stat slower than this (a network drive) makes the rest of its folder use asynchronous stats. */
+const SLOW_STAT_MS = 5;
+
+/**
+ * Stats of the article files of one folder. Synchronous where stats are fast: awaiting each one on the thread pool
+ * made a reopen of 100,000 files take seconds. The first of a folder, and all of them after a slow one, are
+ * asynchronous: a drive that is already slow never blocks the app, one that turns slow during the walk blocks it
+ * for one stat.
+ */
+class FolderStats {
+  private sync: boolean | undefined;
+
+  async of(path: string): Promise<Stats> {
+    const started = performance.now();
+    if (this.sync === undefined) {
+      const info = await stat(path);
+      this.sync = performance.now() - started < SLOW_STAT_MS;
+      return info;
+    }
+    if (!this.sync) return stat(path);
+    const info = statSync(path);
+    if (performance.now() - started > SLOW_STAT_MS) this.sync = false;
+    return info;
+  }
+}
 
 function dirKey(info: { dev: number; ino: number }): string {
   return `${info.dev}:${info.ino}`;
@@ -80,6 +105,7 @@ async function* walkDir(
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const stats = new FolderStats();
   for (const entry of entries) {
     if (signal?.aborted) return;
     if (entry.name.startsWith('.')) continue;
@@ -125,14 +151,12 @@ async function* walkDir(
     if (!isFile) continue;
     const format = articleFormatOf(entry.name);
     if (!format) continue;
+    if (performance.now() - busySince > MAX_BUSY_MS) {
+      await new Promise(setImmediate);
+      busySince = performance.now();
+    }
     try {
-      // Synchronous: awaiting each file's stat on the thread pool made a reopen of 100,000 files take seconds.
-      // Other work still gets a turn every MAX_BUSY_MS (a slow network drive included).
-      const info = statSync(abs);
-      if (performance.now() - busySince > MAX_BUSY_MS) {
-        await new Promise(setImmediate);
-        busySince = performance.now();
-      }
+      const info = await stats.of(abs);
       if (info.size > maxBytes) yield failure(rel, tooLargeError(info.size, maxBytes));
       else yield { kind: 'file', file: { relPath: rel, absPath: abs, format, size: info.size, mtimeMs: info.mtimeMs } };
     } catch (e) {
