@@ -1,6 +1,6 @@
 // Reads one saved article file into articles (a .jsonl or JSON array file may hold many), reporting every
 // problem as a FailedFile instead of throwing: a user's data never crashes the app.
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Article, ArticleFormat, FailedFile } from '../api.js';
 import { decodeText, EMPTY } from './decode.js';
@@ -47,11 +47,17 @@ export async function readArticleFile(absPath: string, relPath: string, opts: Pa
 /** readArticleFile, blocking: for worker threads, which have nothing else to do meanwhile. */
 export function readArticleFileSync(absPath: string, relPath: string, opts: ParseOptions = {}): ReadFileResult {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  let fd: number | undefined;
   try {
-    const unreadable = whyNotReadable(statSync(absPath), maxBytes);
-    return unreadable ? { failed: fail(relPath, unreadable) } : { bytes: readFileSync(absPath) };
+    // The checks are made on the opened file, so it cannot be swapped between them and the read; O_NONBLOCK keeps
+    // the open of a named pipe from waiting for a writer (it is then refused as not a regular file).
+    fd = openSync(absPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const unreadable = whyNotReadable(fstatSync(fd), maxBytes);
+    return unreadable ? { failed: fail(relPath, unreadable) } : { bytes: readFileSync(fd) };
   } catch (e) {
     return { failed: fail(relPath, describeFsError(e)) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

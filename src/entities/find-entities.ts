@@ -42,7 +42,7 @@ export function procliticLength(tagger: LoadedTagger, folded: string): number {
     if (tagger.gazetteer.has(rest)) return lens[k];
     if (rest.startsWith('ال') && rest.length >= 5 && familiarity(tagger, rest) >= whole) return lens[k];
     // ك (like) before a name is rare, a name beginning with ك common (كمال, not مال; كلايف, not لايف): ك comes off
-    // only before a word the training text had mostly in names (كرشيد, كبريطانيا).
+    // only before a word the training text had mostly in names (كبريطانيا).
     if (folded.charCodeAt(lens[k] - 1) === 0x0643 && !mostlyInNames(tagger, rest)) continue;
     if (rest.length >= 3 && familiarity(tagger, rest) >= Math.max(3, 5 * whole)) return lens[k];
   }
