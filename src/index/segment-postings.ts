@@ -77,7 +77,11 @@ export class SegmentBuilder {
     const F = this.fields.length;
     if (old.fields.join() !== this.fields.join()) throw new Error('segment fields differ');
     const local = new Int32Array(old.docCount).fill(-1);
+    let previous = -1;
     for (const d of docs) {
+      // Out of order or repeated, the posting lists would come out unsorted: a corrupt segment.
+      if (d <= previous || d >= old.docCount) throw new Error('addKept: documents must be ascending and in the segment');
+      previous = d;
       local[d] = this.docCount++;
       for (let f = 0; f < F; f++) this.lengths.push(old.fieldLengths[d * F + f]);
     }

@@ -153,5 +153,6 @@ describe('scoring over segment postings', () => {
     expect(built).toEqual(fresh.build());
     expect(built.docCount).toBe(3);
     expect(built.terms).toContain('تونس');
+    expect(() => new SegmentBuilder(FIELDS).addKept(old.build(), [3, 1])).toThrow(/ascending/);
   });
 });
