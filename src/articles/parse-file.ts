@@ -33,7 +33,7 @@ export async function parseArticleFile(absPath: string, relPath: string, opts: P
 /** The bytes of an article file, or why it cannot be read (then as the ParseResult to report). */
 export type ReadFileResult = { bytes: Uint8Array } | { failed: ParseResult };
 
-/** The reading half of parseArticleFile (callers that read ahead while parsing use the two halves). */
+/** The reading half of parseArticleFile (index workers use readArticleFileSync, then parseReadFile). */
 export async function readArticleFile(absPath: string, relPath: string, opts: ParseOptions = {}): Promise<ReadFileResult> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   try {
