@@ -38,13 +38,13 @@ describe('archive-reader serve: argument errors', () => {
   });
 });
 
-const built = existsSync(join(REPO, 'dist', 'cli.mjs')) && existsSync(join(REPO, 'dist', 'renderer', 'index.html'));
-
-describe.runIf(built)('archive-reader serve on the fixture archive (built CLI)', () => {
+describe('archive-reader serve on the fixture archive (built CLI)', () => {
   const work = mkdtempSync(join(tmpdir(), 'serve-cmd-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('prints one URL line, serves the UI and the API with the token, and stops on SIGTERM', async () => {
+    for (const needed of [join('dist', 'cli.mjs'), join('dist', 'renderer', 'index.html')])
+      expect(existsSync(join(REPO, needed)), `${needed} is missing: run \`npm run build\` first`).toBe(true);
     const archive = join(work, 'archive');
     cpSync(join(REPO, 'test', 'fixtures', 'archive'), archive, { recursive: true });
     const child = spawn(process.execPath, [join(REPO, 'bin', 'archive-reader.mjs'), 'serve', archive, '--cache', join(work, 'cache')], {
