@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import lunr from 'lunr';
 import { clearAnalyzerCache, indexTerms, termOf } from '../src/analysis/index.js';
-import { APART_PAIRS, MEET_GROUPS } from '../test/unit/analysis/eval-data.js';
+import { APART_PAIRS, MEET_GROUPS } from './analysis-eval-data.js';
 
 const require = createRequire(import.meta.url);
 require('lunr-languages/lunr.stemmer.support')(lunr);

@@ -23,7 +23,7 @@ import { listArticles } from '../search/list-articles.js';
 import { highlighterFor, searchArchive } from '../search/run-search.js';
 import { prepareQuery } from '../search/prepare-query.js';
 import { parseQuery } from '../search/query-parser.js';
-import { LoadedArchive } from './loaded-archive.js';
+import { LoadedArchive } from '../index/loaded-archive.js';
 import { reportIfUnchanged } from './unchanged-archive.js';
 import { analyzeForApi } from './text-analysis.js';
 import { CancelledError } from './worker-pool.js';

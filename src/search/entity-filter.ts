@@ -1,5 +1,5 @@
 import type { Filters } from '../api.js';
-import type { LoadedArchive } from '../engine/loaded-archive.js';
+import type { LoadedArchive } from '../index/loaded-archive.js';
 import { FIELD_BOOSTS } from '../index/fields.js';
 import { scoreSegment } from '../index/segment-scorer.js';
 import { entityFilterClauses, prepareQuery } from './prepare-query.js';

@@ -1,5 +1,5 @@
 import type { ListRequest, ListResult } from '../api.js';
-import type { LoadedArchive } from '../engine/loaded-archive.js';
+import type { LoadedArchive } from '../index/loaded-archive.js';
 import { facetsOf, metaFilterOf, passes } from './filters.js';
 import { runEntityFilter } from './entity-filter.js';
 

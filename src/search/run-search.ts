@@ -2,7 +2,7 @@
 // because every segment uses the archive-wide statistics), then coverage (full before partial), metadata
 // filters, phrase verification and strictness against the article text, sorting, facets and snippets.
 import type { SearchHit, SearchRequest, SearchResult } from '../api.js';
-import type { LoadedArchive } from '../engine/loaded-archive.js';
+import type { LoadedArchive } from '../index/loaded-archive.js';
 import { analyzeTokens, findWordMatches, type MatchOptions } from '../engine/text-analysis.js';
 import { facetsOf, metaFilterOf, passes } from './filters.js';
 import { phraseOccurs, phraseRanges } from './phrase-match.js';

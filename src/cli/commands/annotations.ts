@@ -1,5 +1,5 @@
-import { makeAnnotationsCommand } from '../../annotations/annotations-cli.js';
-import { indexWithProgress, openForCli } from '../../engine/cli-support.js';
+import { makeAnnotationsCommand } from '../annotations-cli.js';
+import { indexWithProgress, openForCli } from '../cli-support.js';
 import type { Command } from '../command.js';
 
 /** `archive-reader annotations <folder> list|export|add|import|delete` (see src/annotations/annotations-cli.ts). */

@@ -1,4 +1,4 @@
-import { indexWithProgress, openForCli } from '../../engine/cli-support.js';
+import { indexWithProgress, openForCli } from '../cli-support.js';
 import { parseArgs, stringFlag } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../usage-error.js';

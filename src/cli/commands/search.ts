@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { SearchResult } from '../../api.js';
 import type { ArchiveEngine } from '../../engine/archive-engine.js';
-import { indexWithProgress, openForCli } from '../../engine/cli-support.js';
+import { indexWithProgress, openForCli } from '../cli-support.js';
 import { intFlag, parseArgs, stringFlag } from '../args.js';
 import type { CliIO, Command } from '../command.js';
 import { UsageError } from '../usage-error.js';

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../engine/archive-engine.js';
-import { indexWithProgress, openForCli } from '../../engine/cli-support.js';
+import { indexWithProgress, openForCli } from '../cli-support.js';
 import { parseArgs, stringFlag } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../usage-error.js';

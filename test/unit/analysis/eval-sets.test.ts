@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { termOf } from '../../../src/analysis/index.js';
-import { APART_PAIRS, MEET_GROUPS } from './eval-data.js';
+import { APART_PAIRS, MEET_GROUPS } from '../../../scripts/analysis-eval-data.js';
 
 // Regression guard over the development evaluation set (scripts/eval-analysis.ts reports the figures; the held-out
 // set is measured there, not asserted here).

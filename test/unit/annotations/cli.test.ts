@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeAnnotationsCommand, takeRepeated } from '../../../src/annotations/annotations-cli.js';
+import { makeAnnotationsCommand, takeRepeated } from '../../../src/cli/annotations-cli.js';
 import { UsageError } from '../../../src/cli/usage-error.js';
 import { FakeEngine } from './fake-engine.js';
 

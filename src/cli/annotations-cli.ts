@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import type { AnchoredAnnotation, AnnotationFilter, AnnotationInput, EntityType, HighlightColor } from '../api.js';
 import { ENTITY_TYPES } from '../api.js';
 import { createArchiveApp, type ArchiveApp, type ClosableEngine } from '../app.js';
-import { intFlag, parseArgs, stringFlag, type ParsedArgs } from '../cli/args.js';
-import type { CliIO, Command } from '../cli/command.js';
-import { UsageError } from '../cli/usage-error.js';
+import { intFlag, parseArgs, stringFlag, type ParsedArgs } from './args.js';
+import type { CliIO, Command } from './command.js';
+import { UsageError } from './usage-error.js';
 
 const USAGE = `usage: archive-reader annotations <folder> <action> [--cache DIR]
   list [--json] [--article ID] [--tag T] [--color C] [--kind highlight|entity] [--type TYPE] [--text WORDS]

@@ -1,7 +1,7 @@
 // What the index/search/show commands share: opening the engine on a folder and showing indexing progress.
-import type { CliIO } from '../cli/command.js';
+import type { CliIO } from './command.js';
 import type { IndexReport } from '../api.js';
-import { ArchiveEngine } from './archive-engine.js';
+import { ArchiveEngine } from '../engine/archive-engine.js';
 
 export async function openForCli(folder: string, cacheDir: string | undefined): Promise<ArchiveEngine> {
   return ArchiveEngine.open({ root: folder, cacheDir, autoIndex: 'none' });

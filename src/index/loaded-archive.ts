@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import type { ArticleMeta, EntityCount, EntityType } from '../api.js';
 import { PackReader } from '../cache/body-pack.js';
 import type { Manifest } from '../cache/manifest.js';
-import { FIELDS } from '../index/fields.js';
-import { ArchiveTerms } from '../index/archive-terms.js';
-import { openSegment } from '../index/segment-file.js';
-import type { SegmentReader } from '../index/segment-reader.js';
+import { FIELDS } from './fields.js';
+import { ArchiveTerms } from './archive-terms.js';
+import { openSegment } from './segment-file.js';
+import type { SegmentReader } from './segment-reader.js';
 import { yearOfDate, type DocFacts } from '../search/filters.js';
-import type { SegmentHeader, StoredDoc } from './index-tasks.js';
-import { queryTermForm as normalizeForm } from './text-analysis.js';
+import type { SegmentHeader, StoredDoc } from '../engine/index-tasks.js';
+import { queryTermForm as normalizeForm } from '../engine/text-analysis.js';
 
 export interface LoadedSegment {
   file: string;
