@@ -1,5 +1,4 @@
 import { normalize } from './normalize.js';
-import { stemArabic } from './stem.js';
 
 // Words whose first letter(s) look like an attached conjunction/preposition (و ف ب ك ل) but belong to the word,
 // frequent in news. Their stem is found with the front left intact (لجنة → لجن, not جن; بلاغ stays بلاغ).
@@ -41,13 +40,17 @@ const STEMS = `
 عام=اعوام يوم=ايام سنه=سنو اسبوع=اسابيع رءيس=رءساء وزير=وزراء طفل=اطفال شخص=اشخاص قوه=قوات
 `;
 
-function build(): Map<string, string> {
+/**
+ * Normalized core → the stem it is indexed under. `listedStem` is the stemmer's reading of a lexicon word (nothing
+ * cut from the front): passed in, since the stemmer itself consults this map.
+ */
+export function buildLexicon(listedStem: (norm: string) => string): Map<string, string> {
   const map = new Map<string, string>();
   for (const word of PROTECTED_WORDS.split(/\s+/)) {
     if (!word) continue;
     let norm = normalize(word);
     if (norm.startsWith('ال')) norm = norm.slice(2);
-    const stem = stemArabic(norm, true).term;
+    const stem = listedStem(norm);
     map.set(stem, stem);
   }
   for (const name of NAMES.split(/\s+/)) {
@@ -60,12 +63,4 @@ function build(): Map<string, string> {
     for (const v of variants) map.set(v, stem);
   }
   return map;
-}
-
-let lexicon: Map<string, string> | undefined;
-
-/** Normalized core → the stem it is indexed under (built on first use). */
-export function lexiconStem(core: string): string | undefined {
-  lexicon ??= build();
-  return lexicon.get(core);
 }

@@ -1,4 +1,4 @@
-import { lexiconStem } from './lexicon.js';
+import { buildLexicon } from './lexicon.js';
 
 const WAW = 0x0648;
 const FEH = 0x0641;
@@ -86,6 +86,14 @@ function endsWithArticle(norm: string, pre: number): boolean {
   if (pre < 2 || norm.charCodeAt(pre - 1) !== LAM) return false;
   const before = norm.charCodeAt(pre - 2);
   return before === ALEF || before === LAM;
+}
+
+let lexicon: Map<string, string> | undefined;
+
+/** Normalized core → the stem it is indexed under (the lexicon is built on first use). */
+function lexiconStem(core: string): string | undefined {
+  lexicon ??= buildLexicon((norm) => stemArabic(norm, true).term);
+  return lexicon.get(core);
 }
 
 /**

@@ -25,7 +25,7 @@ import { prepareQuery } from '../search/prepare-query.js';
 import { parseQuery } from '../search/query-parser.js';
 import { LoadedArchive } from '../index/loaded-archive.js';
 import { reportIfUnchanged } from './unchanged-archive.js';
-import { analyzeForApi } from './text-analysis.js';
+import { analyze } from '../analysis/index.js';
 import { CancelledError } from './worker-pool.js';
 
 export interface EngineOptions {
@@ -230,6 +230,6 @@ export class ArchiveEngine implements EngineApi {
   }
 
   async analyze(req: { text: string }): Promise<AnalyzedToken[]> {
-    return analyzeForApi(req.text);
+    return analyze(req.text);
   }
 }

@@ -1,6 +1,6 @@
 import type { ArticleMeta, EntitySpan, EntityType } from '../api.js';
 import { ENTITY_FIELD, FIELDS, type FieldName } from '../index/fields.js';
-import { indexTerms } from './text-analysis.js';
+import { indexTerms } from '../analysis/index.js';
 
 /** The index terms of each field (in FIELDS order) of one article. */
 export function documentFieldTerms(meta: ArticleMeta, text: string, entities: readonly EntitySpan[]): string[][] {

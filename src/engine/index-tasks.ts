@@ -1,6 +1,5 @@
 // Messages between the indexer (main thread) and index.worker.ts.
-import type { ArticleMeta, EntityType, FailedFile } from '../api.js';
-import type { PackRef } from '../cache/body-pack.js';
+import type { ArticleMeta, FailedFile } from '../api.js';
 
 export interface ParseTask {
   kind: 'parse';
@@ -62,16 +61,4 @@ export type WorkerMessage =
 export interface SpooledArticle {
   meta: ArticleMeta;
   text: string;
-}
-
-/** What a segment file's header keeps for each document (local doc number = position). */
-export interface StoredDoc {
-  meta: ArticleMeta;
-  pack: PackRef;
-}
-
-export interface SegmentHeader {
-  docs: StoredDoc[];
-  /** In how many of the segment's articles each entity name occurs (for the archive's top entities). */
-  entityCounts: [EntityType, string, number][];
 }

@@ -22,11 +22,10 @@ import type {
   ParsedLines,
   ParseLinesTask,
   ParseTask,
-  SegmentHeader,
   SpooledArticle,
-  StoredDoc,
   WorkerMessage,
 } from './index-tasks.js';
+import type { SegmentHeader, StoredDoc } from '../index/segment-header.js';
 
 const port = parentPort;
 if (!port) throw new Error('index.worker must run in a worker thread');

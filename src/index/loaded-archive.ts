@@ -3,16 +3,16 @@
 // article bodies left on disk in the packs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { normalizeQuery } from '../analysis/index.js';
 import type { ArticleMeta, EntityCount, EntityType } from '../api.js';
+import { yearOfDate } from '../dates/index.js';
 import { PackReader } from '../cache/body-pack.js';
 import type { Manifest } from '../cache/manifest.js';
 import { FIELDS } from './fields.js';
 import { ArchiveTerms } from './archive-terms.js';
 import { openSegment } from './segment-file.js';
 import type { SegmentReader } from './segment-reader.js';
-import { yearOfDate, type DocFacts } from '../search/filters.js';
-import type { SegmentHeader, StoredDoc } from '../engine/index-tasks.js';
-import { queryTermForm as normalizeForm } from '../engine/text-analysis.js';
+import type { SegmentHeader, StoredDoc } from './segment-header.js';
 
 export interface LoadedSegment {
   file: string;
@@ -39,7 +39,7 @@ function openSegmentFiles(cacheDir: string, file: string, packFile: string, segm
 const NO_YEAR = -0x80000000;
 const orNone = (x: string | null | undefined) => (x === null ? undefined : x);
 
-export class LoadedArchive implements DocFacts {
+export class LoadedArchive {
   readonly segments: LoadedSegment[] = [];
   readonly docCount: number;
   /** Archive-wide term statistics and expansion (what makes every segment score as one Lunr index would). */
@@ -150,7 +150,7 @@ export class LoadedArchive implements DocFacts {
       const counts = new Map<string, { total: EntityCount; spellings: Map<string, number> }>();
       for (const s of this.segments) {
         for (const [type, text, count] of s.reader.header('entityCounts') ?? []) {
-          const key = entityKey(type, normalizeForm(text));
+          const key = entityKey(type, normalizeQuery(text));
           let entry = counts.get(key);
           if (!entry) counts.set(key, (entry = { total: { type, text, count: 0 }, spellings: new Map() }));
           entry.total.count += count;

@@ -8,11 +8,6 @@ export interface DocFacts {
   yearOf(doc: number): number | undefined;
 }
 
-export function yearOfDate(date: string | undefined): number | undefined {
-  const y = date ? Number(date.slice(0, 4)) : NaN;
-  return Number.isInteger(y) ? y : undefined;
-}
-
 export interface MetaFilter {
   sources?: Set<string>;
   years?: Set<number>;

@@ -1,7 +1,8 @@
-import { someWordOf, type TermToken } from '../engine/text-analysis.js';
+import type { AnalyzedToken } from '../api.js';
+import { someWord } from '../analysis/index.js';
 
 /** What a token must equal in a phrase: its term, or its normalized form for a stop word. */
-export function phraseKey(t: Pick<TermToken, 'term' | 'norm' | 'stop'>): string {
+export function phraseKey(t: Pick<AnalyzedToken, 'term' | 'norm' | 'stop'>): string {
   return t.stop ? `\u0001${t.norm}` : t.term;
 }
 
@@ -9,7 +10,7 @@ export function phraseKey(t: Pick<TermToken, 'term' | 'norm' | 'stop'>): string 
  * Ranges of `tokens` (an analyzed text) where the phrase's keys occur consecutively, in order. Every word
  * counts, stop words included, so “بين روسيا” does not match “روسيا” alone.
  */
-export function phraseRanges(tokens: readonly TermToken[], phrase: readonly string[]): [number, number][] {
+export function phraseRanges(tokens: readonly AnalyzedToken[], phrase: readonly string[]): [number, number][] {
   const out: [number, number][] = [];
   if (!phrase.length) return out;
   for (let i = 0; i + phrase.length <= tokens.length; i++) {
@@ -31,7 +32,7 @@ export function phraseOccurs(text: string, phrase: readonly string[]): boolean {
   if (k === 0) return false;
   const recent: string[] = new Array(k);
   let seen = 0;
-  return someWordOf(text, (word) => {
+  return someWord(text, (word) => {
     recent[seen++ % k] = phraseKey(word);
     if (seen < k) return false;
     for (let j = 0; j < k; j++) if (recent[(seen - k + j) % k] !== phrase[j]) return false;

@@ -2,7 +2,7 @@
 // dictionary: what Lunr is asked, how coverage (full vs partial match) is counted, and what gets highlighted.
 import lunr from 'lunr';
 import type { Filters } from '../api.js';
-import { analyzeTokens, indexTerms, queryTerm, queryTermForm, wildcardPrefixes } from '../engine/text-analysis.js';
+import { analyze, indexTerms, normalizeQuery, queryTermFor, queryTermsFor } from '../analysis/index.js';
 import { phraseKey } from './phrase-match.js';
 import { ENTITY_FIELD, type FieldName } from '../index/fields.js';
 import type { ArchiveTerms } from '../index/archive-terms.js';
@@ -57,9 +57,9 @@ function expand(dictionary: ArchiveTerms, term: string, editDistance: number): s
 function wildcardPatterns(text: string): string[] {
   const pieces = text.split('*');
   if (pieces.length === 2 && pieces[0] !== '' && pieces[1] === '') {
-    return wildcardPrefixes(pieces[0]).map((p) => `${p}*`);
+    return queryTermsFor(pieces[0], { wildcard: true }).map((p) => `${p}*`);
   }
-  const pattern = pieces.map((p) => queryTermForm(p)).join('*');
+  const pattern = pieces.map((p) => normalizeQuery(p)).join('*');
   return pattern.replace(/\*/g, '') ? [pattern] : [];
 }
 
@@ -103,7 +103,7 @@ export function prepareQuery(parsed: ParsedQuery, dictionary: ArchiveTerms, extr
   };
   for (const clause of [...parsed.clauses, ...extra]) {
     if (clause.kind === 'phrase') {
-      const tokens = analyzeTokens(clause.text);
+      const tokens = analyze(clause.text);
       const terms = tokens.map(phraseKey);
       if (!terms.length) continue;
       prepared.phrases.push({ clause, terms });
@@ -120,7 +120,7 @@ export function prepareQuery(parsed: ParsedQuery, dictionary: ArchiveTerms, extr
       units = patterns.length ? [add(clause, patterns, { wildcard: true })] : [];
     } else if (clause.editDistance) {
       // A typo can mislead the stemmer (بوتبن → تبن), so the word as typed (normalized) is tried as well.
-      const readings = [...new Set([queryTerm(clause.text, { fuzzy: true }), queryTermForm(clause.text)])].filter(Boolean);
+      const readings = [...new Set([queryTermFor(clause.text, { fuzzy: true }), normalizeQuery(clause.text)])].filter(Boolean);
       units = readings.length ? [add(clause, readings, { editDistance: clause.editDistance })] : [];
     } else {
       units = indexTerms(clause.text).map((t) => add(clause, [t], {}));

@@ -3,7 +3,7 @@
 // filters, phrase verification and strictness against the article text, sorting, facets and snippets.
 import type { SearchHit, SearchRequest, SearchResult } from '../api.js';
 import type { LoadedArchive } from '../index/loaded-archive.js';
-import { analyzeTokens, findWordMatches, type MatchOptions } from '../engine/text-analysis.js';
+import { analyze, findMatches, type MatchOptions } from '../analysis/index.js';
 import { facetsOf, metaFilterOf, passes } from './filters.js';
 import { phraseOccurs, phraseRanges } from './phrase-match.js';
 import { entityFilterClauses, prepareQuery, type PreparedQuery, type QueryUnit } from './prepare-query.js';
@@ -87,10 +87,10 @@ export interface Highlighter {
 /** Ranges of `text` that the query matches: plain words (strictness-aware), wildcard/fuzzy expansions, phrases. */
 export function highlighterFor(prepared: PreparedQuery, opts: MatchOptions): Highlighter {
   return (text) => {
-    const ranges: [number, number][] = prepared.highlightWords.length ? findWordMatches(text, prepared.highlightWords, opts) : [];
+    const ranges: [number, number][] = prepared.highlightWords.length ? findMatches(text, prepared.highlightWords, opts) : [];
     const needTokens = prepared.highlightTerms.size > 0 || prepared.phrases.length > 0;
     if (needTokens) {
-      const tokens = analyzeTokens(text);
+      const tokens = analyze(text);
       if (prepared.highlightTerms.size) {
         const plainCovered = new Set(ranges.map(([s]) => s));
         for (const t of tokens) if (prepared.highlightTerms.has(t.term) && !plainCovered.has(t.start) && !opts.matchDiacritics && !opts.matchHamza) ranges.push([t.start, t.end]);
@@ -150,7 +150,7 @@ export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsed
       }
       if (isStrict) {
         const text = `${m.title}\n${body}`;
-        const has = (word: string) => findWordMatches(text, [word], strict).length > 0;
+        const has = (word: string) => findMatches(text, [word], strict).length > 0;
         if (!plainRequired.every((r) => has(r.clause.text))) return false;
         if (prepared.groups.length) {
           // A word counts only where it is spelled as typed.

@@ -2,7 +2,7 @@ import { makeAnnotationsCommand } from '../annotations-cli.js';
 import { indexWithProgress, openForCli } from '../cli-support.js';
 import type { Command } from '../command.js';
 
-/** `archive-reader annotations <folder> list|export|add|import|delete` (see src/annotations/annotations-cli.ts). */
+/** `archive-reader annotations <folder> list|export|add|import|delete` (see src/cli/annotations-cli.ts). */
 export const annotationsCommand: Command = makeAnnotationsCommand(async (root, cacheDir, io) => {
   const engine = await openForCli(root, cacheDir);
   try {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeTokens } from '../../../src/engine/text-analysis.js';
+import { analyze } from '../../../src/analysis/index.js';
 import { phraseKey, phraseOccurs, phraseRanges } from '../../../src/search/phrase-match.js';
 
 /** A phrase as the query side prepares it: the key of each of its words. */
-const keysOf = (phrase: string) => analyzeTokens(phrase).map(phraseKey);
+const keysOf = (phrase: string) => analyze(phrase).map(phraseKey);
 
 describe('phraseOccurs', () => {
   it('finds a phrase written with clitics, hamza and diacritics as the index reads them', () => {
@@ -27,7 +27,7 @@ describe('phraseOccurs', () => {
     for (let n = 0; n < 2000; n++) {
       const text = Array.from({ length: 1 + Math.floor(rand() * 12) }, pick).join(rand() < 0.2 ? '، ' : ' ');
       const phrase = keysOf(Array.from({ length: 1 + Math.floor(rand() * 3) }, pick).join(' '));
-      const expected = phraseRanges(analyzeTokens(text), phrase).length > 0;
+      const expected = phraseRanges(analyze(text), phrase).length > 0;
       expect(phraseOccurs(text, phrase), `${phrase.join('|')} in ${text}`).toBe(expected);
       if (expected) found++;
     }
