@@ -1,7 +1,7 @@
 // Electron main process: wires the engine, the app:// protocol, the security guards, IPC, the menu and the
 // persisted state to Electron. The decisions themselves live in the small modules next to this file.
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArchiveApi, ArchiveStatus } from '../src/api.js';
@@ -14,6 +14,7 @@ import { buildMenuTemplate, languageFromLocales, menuLabels, type MenuActions } 
 import { decideNavigation, decideWindowOpen, isAppUrl, isSafeExternalUrl } from './navigation-guard.js';
 import { APP_INDEX_URL, APP_SCHEME, resolveRequestFile, responseHeaders, CONTENT_SECURITY_POLICY } from './protocol-path.js';
 import { existingFolders, folderExists } from './recent-archives.js';
+import { createSaveExport } from './save-export.js';
 import { applySettingScript, parseUiState, READ_UI_STATE_SCRIPT } from './renderer-settings.js';
 import { archiveFromArgv, ensureSampleCopy, startupCandidates } from './startup-archive.js';
 import { captureState, MIN_SIZE, restoreBounds } from './window-state.js';
@@ -153,6 +154,17 @@ function registerIpc(): void {
       if (typeof url !== 'string' || !isSafeExternalUrl(url)) throw new Error('only http, https and mailto links open outside the app');
       await shell.openExternal(url);
     }, onRejected),
+  );
+  ipcMain.handle(
+    CHANNELS.saveExport,
+    guardShellHandler(
+      createSaveExport({
+        showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+        writeFile: (path, content) => writeFile(path, content, 'utf8'),
+        downloadsFolder: () => app.getPath('downloads'),
+      }),
+      onRejected,
+    ),
   );
   ipcMain.handle(
     CHANNELS.setLanguage,

@@ -5,4 +5,5 @@ export const CHANNELS = {
   recentArchives: 'shell:recentArchives',
   openExternal: 'shell:openExternal',
   setLanguage: 'shell:setLanguage',
+  saveExport: 'shell:saveExport',
 } as const;

@@ -22,6 +22,9 @@ const archiveShell = {
   openExternal: (url: string): Promise<void> => unwrap(ipcRenderer.invoke(CHANNELS.openExternal, String(url))),
   /** Optional extra: the menu follows the UI language ('ar' | 'en'). */
   setLanguage: (language: string): Promise<void> => unwrap(ipcRenderer.invoke(CHANNELS.setLanguage, String(language))),
+  /** Saves an export through the native save dialog: the full path written, or null if cancelled. */
+  saveExport: (fileName: string, content: string): Promise<string | null> =>
+    unwrap(ipcRenderer.invoke(CHANNELS.saveExport, String(fileName), String(content))),
 };
 
 contextBridge.exposeInMainWorld('archiveApi', archiveApi);

@@ -7,6 +7,8 @@ export interface ShellBridge {
   pickFolder(): Promise<string | null>;
   recentArchives(): Promise<string[]>;
   openExternal(url: string): Promise<void>;
+  /** Saves an export through the native save dialog: the full path written, or null if cancelled. */
+  saveExport?(fileName: string, content: string): Promise<string | null>;
 }
 
 declare global {

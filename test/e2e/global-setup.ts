@@ -23,6 +23,24 @@ export const MARKUP_ARTICLE = [
   '',
 ].join('\n');
 
+/** Articles whose original address is long and percent-encoded, or not a web address at all (layout.spec.ts). */
+export const LINK_ARTICLES = {
+  'e2e/long-address.json': {
+    title: 'رابط أصلي طويل بالعربية',
+    source: 'وكالة الاختبار',
+    date: '2015-03-01',
+    url: 'https://www.example.org/ar/%D8%A7%D9%84%D8%B9%D8%A7%D9%84%D9%85/%D8%A8%D9%88%D8%AA%D9%8A%D9%86-%D9%88%D8%B9%D9%84%D9%8A%D9%8A%D9%81-%D9%8A%D9%84%D8%AA%D9%82%D9%8A%D8%A7%D9%86-%D9%81%D9%8A-%D8%B3%D9%88%D8%AA%D8%B4%D9%8A/2423456',
+    text: 'نص قصير للتجربة يحمل عنوانه الأصلي مرمزا.',
+  },
+  'e2e/unsafe-address.json': {
+    title: 'رابط غير آمن',
+    source: 'وكالة الاختبار',
+    date: '2015-03-02',
+    url: 'javascript:alert(1)',
+    text: 'نص قصير للتجربة عنوانه الأصلي ليس عنوان ويب.',
+  },
+};
+
 export default async function globalSetup(): Promise<(() => Promise<void>) | void> {
   if (!existsSync(CHROMIUM)) return; // the specs skip (or the config already failed under REQUIRE_BROWSER_TESTS=1)
   const cli = join(REPO, 'dist', 'cli.mjs');
@@ -34,6 +52,7 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   cpSync(join(REPO, 'test', 'fixtures', 'archive'), archive, { recursive: true });
   mkdirSync(join(archive, 'e2e'), { recursive: true });
   writeFileSync(join(archive, 'e2e', 'markup-in-text.txt'), MARKUP_ARTICLE);
+  for (const [path, article] of Object.entries(LINK_ARTICLES)) writeFileSync(join(archive, path), JSON.stringify(article));
   const cache = join(work, 'cache');
 
   const child = spawn(process.execPath, [join(REPO, 'bin', 'archive-reader.mjs'), 'serve', archive, '--cache', cache], {

@@ -154,6 +154,12 @@ const en = {
   saved: 'Saved',
   editAnnotation: 'Edit',
   deleteRule: 'Delete this rule (the name goes back to automatic)',
+  // Narrow windows, reading mode, skip links, links and export (layout).
+  readingMode: 'Reading mode',
+  skipToResults: 'Skip to the results',
+  skipToArticle: 'Skip to the article',
+  exportSavedTo: 'Saved to',
+  exportDownloaded: 'Your browser saved it in its downloads folder as',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -310,6 +316,12 @@ const ar: Record<MessageKey, string> = {
   saved: 'حُفظ',
   editAnnotation: 'تعديل',
   deleteRule: 'حذف هذه القاعدة (يعود الاسم إلى التلقائي)',
+  // Narrow windows, reading mode, skip links, links and export (layout).
+  readingMode: 'وضع القراءة',
+  skipToResults: 'انتقل إلى النتائج',
+  skipToArticle: 'انتقل إلى المقالة',
+  exportSavedTo: 'حُفظ في',
+  exportDownloaded: 'حفظه المتصفح في مجلد التنزيلات باسم',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, ar };

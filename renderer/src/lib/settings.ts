@@ -19,6 +19,8 @@ export interface Settings {
   /** Which entity types the reader highlights. */
   entityTypes: Record<EntityType, boolean>;
   showEntityPanel: boolean;
+  /** The article alone, at a comfortable measure (no facets, list or side panel). */
+  readingMode: boolean;
   librarySort: LibrarySort;
   libraryDescending: boolean;
   searchSort: 'relevance' | 'date';
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   matchHamza: false,
   entityTypes: { PERSON: true, LOCATION: true, ORGANIZATION: true, DATE: true },
   showEntityPanel: true,
+  readingMode: false,
   librarySort: 'date',
   libraryDescending: true,
   searchSort: 'relevance',
@@ -74,6 +77,7 @@ export function parseSettings(raw: string | null): Settings {
     matchHamza: bool(stored.matchHamza, d.matchHamza),
     entityTypes: Object.fromEntries(ENTITY_TYPES.map((t) => [t, bool(types[t], d.entityTypes[t])])) as Record<EntityType, boolean>,
     showEntityPanel: bool(stored.showEntityPanel, d.showEntityPanel),
+    readingMode: bool(stored.readingMode, d.readingMode),
     librarySort: oneOf(stored.librarySort, ['date', 'title', 'source'], d.librarySort),
     libraryDescending: bool(stored.libraryDescending, d.libraryDescending),
     searchSort: oneOf(stored.searchSort, ['relevance', 'date'], d.searchSort),

@@ -103,6 +103,16 @@ describe('bundled main process', () => {
     expect(seen.setLanguageBad).toMatchObject({ ok: false });
   });
 
+  it('saves an export through a native save dialog in Downloads and returns the full path written', () => {
+    const downloads = join(home, 'config', 'downloads');
+    expect(seen.saveExport).toEqual({ ok: true, result: join(downloads, 'saved.md') });
+    expect(readFileSync(join(downloads, 'saved.md'), 'utf8')).toBe('# تعليقاتي\n');
+    expect(seen.saveDialogs[0]).toMatchObject({ withWindow: true, options: { defaultPath: join(downloads, 'annotations-2026-12-08.md') } });
+    expect(seen.saveDialogs).toHaveLength(1);
+    expect(seen.saveExportForeign).toEqual({ ok: false, error: 'refused: not sent by the app' });
+    expect(seen.saveExportBadName).toMatchObject({ ok: false, error: expect.stringMatching(/file name/) });
+  });
+
   it('denies every permission and every network request', () => {
     expect(seen.permissionGranted).toBe(false);
     expect(seen.permissionCheck).toBe(false);

@@ -21,7 +21,7 @@ describe('preload', () => {
 
   it('gives archiveApi one function per API method and nothing more', () => {
     expect(Object.keys(exposed.archiveApi).sort()).toEqual([...API_METHODS].sort());
-    expect(Object.keys(exposed.archiveShell).sort()).toEqual(['openExternal', 'pickFolder', 'recentArchives', 'setLanguage']);
+    expect(Object.keys(exposed.archiveShell).sort()).toEqual(['openExternal', 'pickFolder', 'recentArchives', 'saveExport', 'setLanguage']);
   });
 
   it('sends every API call over archive:call and returns the result', async () => {
@@ -39,6 +39,7 @@ describe('preload', () => {
     invoke.mockResolvedValue({ ok: true, result: null });
     await exposed.archiveShell.pickFolder();
     await exposed.archiveShell.openExternal('https://example.com');
-    expect(invoke.mock.calls).toEqual([['shell:pickFolder'], ['shell:openExternal', 'https://example.com']]);
+    await exposed.archiveShell.saveExport('annotations.md', '# x');
+    expect(invoke.mock.calls).toEqual([['shell:pickFolder'], ['shell:openExternal', 'https://example.com'], ['shell:saveExport', 'annotations.md', '# x']]);
   });
 });
