@@ -26,7 +26,17 @@ export interface ParseLinesTask {
 /** What a range gave: nothing is spooled when its bytes are not plain UTF-8 (the file is then read whole). */
 export type ParsedLines =
   | { plain: false }
-  | { plain: true; ids: string[]; failures: FailedFile[]; chars: number; controlChars: number; garbledPairs: number[]; letters: number };
+  | {
+      plain: true;
+      ids: string[];
+      failures: FailedFile[];
+      chars: number;
+      controlChars: number;
+      garbledPairs: number[];
+      letters: number;
+      /** Stray control characters taken out of the range's articles (raw ones and JSON-escaped ones). */
+      repairedControls: number;
+    };
 
 export interface ParsedFile {
   relPath: string;
