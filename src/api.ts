@@ -252,7 +252,8 @@ export type ExportFormat = 'json' | 'md' | 'csv';
 
 /** The API. Every transport exposes exactly these methods, each taking one argument object. */
 export interface ArchiveApi {
-  openArchive(req: { path: string }): Promise<ArchiveStatus>;
+  /** followExternalLinks: read what symlinks leading outside the folder point to (by default they are reported). */
+  openArchive(req: { path: string; followExternalLinks?: boolean }): Promise<ArchiveStatus>;
   getStatus(): Promise<ArchiveStatus>;
   reindex(): Promise<IndexReport>;
   cancelIndexing(): Promise<void>;

@@ -29,7 +29,7 @@ export interface ParseOptions {
 }
 
 /** Reads and parses the file at absPath; relPath (with '/' separators) becomes the article id. */
-export async function parseArticleFile(absPath: string, relPath: string, opts: ParseOptions = {}): Promise<ParseResult> {
+export async function parseArticleFile(absPath: string | Buffer, relPath: string, opts: ParseOptions = {}): Promise<ParseResult> {
   return parseReadFile(await readArticleFile(absPath, relPath, opts), relPath, opts);
 }
 
@@ -37,7 +37,7 @@ export async function parseArticleFile(absPath: string, relPath: string, opts: P
 export type ReadFileResult = { bytes: Uint8Array } | { failed: ParseResult };
 
 /** The reading half of parseArticleFile (index workers use readArticleFileSync, then parseReadFile). */
-export async function readArticleFile(absPath: string, relPath: string, opts: ParseOptions = {}): Promise<ReadFileResult> {
+export async function readArticleFile(absPath: string | Buffer, relPath: string, opts: ParseOptions = {}): Promise<ReadFileResult> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   try {
     const unreadable = whyNotReadable(await stat(absPath), maxBytes);
@@ -48,7 +48,7 @@ export async function readArticleFile(absPath: string, relPath: string, opts: Pa
 }
 
 /** readArticleFile, blocking: for worker threads, which have nothing else to do meanwhile. */
-export function readArticleFileSync(absPath: string, relPath: string, opts: ParseOptions = {}): ReadFileResult {
+export function readArticleFileSync(absPath: string | Buffer, relPath: string, opts: ParseOptions = {}): ReadFileResult {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let fd: number | undefined;
   try {

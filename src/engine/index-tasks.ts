@@ -4,7 +4,8 @@ import type { PackRef } from '../cache/body-pack.js';
 
 export interface ParseTask {
   kind: 'parse';
-  files: { relPath: string; absPath: string }[];
+  /** absPath: bytes when a name is not valid UTF-8 (see fsPath). */
+  files: { relPath: string; absPath: string | Uint8Array }[];
   segmentCount: number;
   spoolDir: string;
   taskNo: number;
@@ -14,7 +15,7 @@ export interface ParseTask {
 export interface ParseLinesTask {
   kind: 'parse-lines';
   relPath: string;
-  absPath: string;
+  absPath: string | Uint8Array;
   start: number;
   end: number;
   firstLine: number;

@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Article, EntitySpan, EntityType } from '../api.js';
 import { parseReadFile, readArticleFileSync } from '../articles/index.js';
 import { parseJsonlRange } from '../articles/jsonl-range-parse.js';
+import { fsPath } from '../articles/scan-archive.js';
 import { repairWarning } from '../articles/text-checks.js';
 import { PackReader, PackWriter, unpackBody } from '../cache/body-pack.js';
 import { findEntities } from '../entities/index.js';
@@ -76,7 +77,7 @@ async function parseFiles(task: ParseTask): Promise<ParsedFile[]> {
   for (const file of task.files) {
     // Read synchronously: a worker has nothing else to do meanwhile, and awaiting each file's stat, open, read
     // and close on the thread pool left it idle between files (a folder of 10,138 files indexed 20% slower).
-    const read = readArticleFileSync(file.absPath, file.relPath);
+    const read = readArticleFileSync(fsPath(file.absPath), file.relPath);
     const parsed = parseReadFile(read, file.relPath);
     if (parsed.repaired) {
       post({ type: 'warning', warning: { path: file.relPath, error: repairWarning(parsed.repaired.controls, parsed.repaired.undecodable) } });
@@ -102,7 +103,7 @@ async function parseFiles(task: ParseTask): Promise<ParsedFile[]> {
 /** Parses one line range of a large .jsonl file; only this range is read. */
 function parseLines(task: ParseLinesTask): ParsedLines {
   const bytes = Buffer.allocUnsafe(task.end - task.start);
-  const fd = openSync(task.absPath, 'r');
+  const fd = openSync(fsPath(task.absPath), 'r');
   try {
     let got = 0;
     while (got < bytes.length) {

@@ -26,6 +26,8 @@ export interface IndexRunOptions {
   /** An article indexed without something (its entities); by default printed on stderr. */
   onWarning?: (w: FailedFile, count: number) => void;
   signal: AbortSignal;
+  /** Read what symlinks leading outside the archive point to (by default they are reported as failures). */
+  followExternalLinks?: boolean;
   /** Size of the line ranges a large .jsonl file is parsed in (default: from the amount to parse, ≤ 1 MiB). */
   jsonlRangeBytes?: number;
 }
@@ -120,7 +122,7 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
   removeStrayFiles(cacheDir, cacheFilesOf(opts.previous));
 
   opts.onProgress({ phase: 'scanning', done: 0, total: 0 });
-  const scan = await scanArchive(root, { signal });
+  const scan = await scanArchive(root, { signal, followExternalLinks: opts.followExternalLinks });
   checkCancelled();
 
   const changes = compareWithManifest(scan, prev);
