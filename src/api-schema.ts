@@ -34,7 +34,7 @@ const annotationFilter = z.strictObject({
 const none = z.union([z.undefined(), z.strictObject({})]);
 
 export const apiSchemas = {
-  openArchive: z.strictObject({ path: z.string().min(1).max(4096) }),
+  openArchive: z.strictObject({ path: z.string().min(1).max(4096), followExternalLinks: z.boolean().optional() }),
   getStatus: none,
   reindex: none,
   cancelIndexing: none,

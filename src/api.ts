@@ -66,7 +66,8 @@ export interface IndexReport {
   ms: number;
   /**
    * Articles indexed without something they should have had (their entities, when the tagger failed on them), by
-   * article id with the reason: the first MAX_REPORTED_WARNINGS of them. Absent when there are none.
+   * article id, and files whose text was repaired to be read (stray control characters removed, undecodable bytes
+   * shown as U+FFFD), by path; each with the reason: the first MAX_REPORTED_WARNINGS of them. Absent when none.
    */
   warnings?: FailedFile[];
   /** How many articles have warnings (more than listed when the list was cut). */
@@ -251,7 +252,8 @@ export type ExportFormat = 'json' | 'md' | 'csv';
 
 /** The API. Every transport exposes exactly these methods, each taking one argument object. */
 export interface ArchiveApi {
-  openArchive(req: { path: string }): Promise<ArchiveStatus>;
+  /** followExternalLinks: read what symlinks leading outside the folder point to (by default they are reported). */
+  openArchive(req: { path: string; followExternalLinks?: boolean }): Promise<ArchiveStatus>;
   getStatus(): Promise<ArchiveStatus>;
   reindex(): Promise<IndexReport>;
   cancelIndexing(): Promise<void>;

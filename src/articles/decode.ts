@@ -1,14 +1,23 @@
 // Turns the bytes of a saved article into text, or says why it cannot: no mojibake reaches the index.
 // Strategy: BOM (UTF-8, UTF-16 LE/BE) → valid UTF-8 → a declared charset (HTML) → detection (chardet), where
 // Arabic letters in 0xC1–0xFE that are not valid UTF-8 are read as Windows-1256. The result is then checked:
-// replacement characters, NUL bytes or many control characters mean "binary or undecodable file"; text garbled
+// a high share of replacement characters, NUL bytes or other control characters means "binary or undecodable file"
+// (a few are repaired: controls removed, undecodable bytes shown as U+FFFD, and counted in `repaired`); text garbled
 // before it was saved ("Ø§Ù„", "ط§ظ„") is repaired when its bytes allow, and rejected otherwise.
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { checkMojibake } from './mojibake.js';
-import { controlCharCount, EMPTY, tooManyControlChars } from './text-checks.js';
+import { controlCharCount, EMPTY, removeStrayControls, replacementCharCount, tooManyControlChars } from './text-checks.js';
 
-export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; error: string };
+export type Decoded =
+  | {
+      ok: true;
+      text: string;
+      encoding: string;
+      /** Set when the text was repaired: stray control characters removed, undecodable bytes shown as U+FFFD. */
+      repaired?: { controls: number; undecodable: number };
+    }
+  | { ok: false; error: string };
 
 export const UNDECODABLE = 'binary or undecodable file';
 export { EMPTY };
@@ -25,17 +34,20 @@ export function decodeText(buf: Uint8Array, declaredCharset?: string): Decoded {
     decoded.text = mojibake.repaired;
     decoded.encoding += ' (repaired mojibake)';
   }
-  if (!looksLikeText(decoded.text)) return { ok: false, error: UNDECODABLE };
-  if (decoded.text.trim() === '') return { ok: false, error: EMPTY };
-  return { ok: true, ...decoded };
+  const controls = controlCharCount(decoded.text);
+  const undecodable = replacementCharCount(decoded.text);
+  if (tooManyControlChars(controls + undecodable, decoded.text.length)) return { ok: false, error: UNDECODABLE };
+  const text = controls ? removeStrayControls(decoded.text).text : decoded.text;
+  if (text.trim() === '') return { ok: false, error: EMPTY };
+  if (!controls && !undecodable) return { ok: true, ...decoded };
+  return { ok: true, text, encoding: decoded.encoding, repaired: { controls, undecodable } };
 }
 
 function decodeBytes(buf: Uint8Array, declaredCharset?: string): { text: string; encoding: string } | null {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return tryUtf8(buf.subarray(3));
   if (buf[0] === 0xff && buf[1] === 0xfe) return utf16(buf.subarray(2), 'utf-16le');
   if (buf[0] === 0xfe && buf[1] === 0xff) return utf16(buf.subarray(2), 'utf-16be');
-  if (buf.includes(0)) return null;
-  const asUtf8 = tryUtf8(buf);
+  const asUtf8 = tryUtf8(buf) ?? mostlyUtf8(buf);
   if (asUtf8) return asUtf8;
   const declared = declaredCharset && normaliseCharset(declaredCharset);
   if (declared && declared !== 'utf-8' && iconv.encodingExists(declared)) {
@@ -52,6 +64,18 @@ function tryUtf8(buf: Uint8Array): { text: string; encoding: string } | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * UTF-8 with a few damaged bytes (a flipped bit, a cut multi-byte character): read with U+FFFD for them when nearly
+ * all of its non-ASCII characters decode. Windows-1256 bytes rarely form valid UTF-8 sequences, so legacy files fail.
+ */
+function mostlyUtf8(buf: Uint8Array): { text: string; encoding: string } | null {
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(buf);
+  let nonAscii = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) nonAscii++;
+  const undecodable = replacementCharCount(text);
+  return nonAscii >= 20 * undecodable ? { text, encoding: 'utf-8' } : null;
 }
 
 function utf16(buf: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): { text: string; encoding: string } | null {
@@ -98,10 +122,3 @@ function detectLegacyEncoding(buf: Uint8Array): string | null {
   }
   return null;
 }
-
-function looksLikeText(text: string): boolean {
-  if (text.includes('\uFFFD')) return false;
-  const control = controlCharCount(text);
-  return control >= 0 && !tooManyControlChars(control, text.length);
-}
-

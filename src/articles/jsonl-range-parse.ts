@@ -2,8 +2,8 @@
 import { isUtf8 } from 'node:buffer';
 import type { RangeTextFigures } from './jsonl-ranges.js';
 import { garbledPairCounts, letterCount } from './mojibake.js';
-import { parseJsonLineRange, type ParseResult } from './parse-file.js';
-import { controlCharCount } from './text-checks.js';
+import { parseJsonLineRange, removeArticleControls, type ParseResult } from './parse-file.js';
+import { controlCharCount, removeStrayControls } from './text-checks.js';
 
 /** What one range gave. */
 export type RangeParse = { plain: false } | (RangeTextFigures & { plain: true; parsed: ParseResult });
@@ -13,8 +13,11 @@ export function parseJsonlRange(bytes: Buffer, relPath: string, firstLine: numbe
   if (!isUtf8(bytes)) return { plain: false };
   const text = bytes.toString('utf8');
   const controlChars = controlCharCount(text);
-  if (controlChars < 0 || text.includes('\uFFFD')) return { plain: false };
+  if (text.includes('\uFFFD')) return { plain: false };
   const garbledPairs = garbledPairCounts(text);
   const letters = garbledPairs.some((n) => n > 0) ? letterCount(text) : 0;
-  return { plain: true, parsed: parseJsonLineRange(text, relPath, firstLine), chars: text.length, controlChars, garbledPairs, letters };
+  const parsed = parseJsonLineRange(controlChars ? removeStrayControls(text).text : text, relPath, firstLine);
+  const repaired = controlChars + removeArticleControls(parsed.articles);
+  if (repaired && parsed.articles.length) parsed.repaired = { controls: repaired, undecodable: 0 };
+  return { plain: true, parsed, chars: text.length, controlChars, garbledPairs, letters };
 }

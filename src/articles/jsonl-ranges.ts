@@ -21,7 +21,7 @@ const READ_CHUNK = 1 << 20;
  * Cuts the file into ranges of whole lines of about `rangeBytes` each, reading it in chunks. Null for a UTF-16
  * file (its newline bytes are not line ends): such a file is read whole.
  */
-export async function splitIntoLineRanges(absPath: string, rangeBytes: number): Promise<LineRange[] | null> {
+export async function splitIntoLineRanges(absPath: string | Buffer, rangeBytes: number): Promise<LineRange[] | null> {
   const file = await open(absPath, 'r');
   try {
     const buf = Buffer.allocUnsafe(READ_CHUNK);

@@ -10,6 +10,7 @@ import { declaredHtmlCharset, parseHtml } from './parse-html.js';
 import { ArticleObjectError, articleFromObject, parseJsonText } from './parse-json.js';
 import { FrontMatterError, parseMd } from './parse-md.js';
 import { parseTxt, type ParsedFields } from './parse-txt.js';
+import { controlCharCount, removeStrayControls } from './text-checks.js';
 import { utf8Length } from './text.js';
 import { DEFAULT_MAX_BYTES, tooLargeError } from './size-limit.js';
 
@@ -18,6 +19,8 @@ export { DEFAULT_MAX_BYTES, formatSize, tooLargeError } from './size-limit.js';
 export interface ParseResult {
   articles: Article[];
   failures: FailedFile[];
+  /** Set when the file's text was repaired to be read (see decodeText): its articles are indexed with a warning. */
+  repaired?: { controls: number; undecodable: number };
 }
 
 export interface ParseOptions {
@@ -26,7 +29,7 @@ export interface ParseOptions {
 }
 
 /** Reads and parses the file at absPath; relPath (with '/' separators) becomes the article id. */
-export async function parseArticleFile(absPath: string, relPath: string, opts: ParseOptions = {}): Promise<ParseResult> {
+export async function parseArticleFile(absPath: string | Buffer, relPath: string, opts: ParseOptions = {}): Promise<ParseResult> {
   return parseReadFile(await readArticleFile(absPath, relPath, opts), relPath, opts);
 }
 
@@ -34,7 +37,7 @@ export async function parseArticleFile(absPath: string, relPath: string, opts: P
 export type ReadFileResult = { bytes: Uint8Array } | { failed: ParseResult };
 
 /** The reading half of parseArticleFile (index workers use readArticleFileSync, then parseReadFile). */
-export async function readArticleFile(absPath: string, relPath: string, opts: ParseOptions = {}): Promise<ReadFileResult> {
+export async function readArticleFile(absPath: string | Buffer, relPath: string, opts: ParseOptions = {}): Promise<ReadFileResult> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   try {
     const unreadable = whyNotReadable(await stat(absPath), maxBytes);
@@ -45,7 +48,7 @@ export async function readArticleFile(absPath: string, relPath: string, opts: Pa
 }
 
 /** readArticleFile, blocking: for worker threads, which have nothing else to do meanwhile. */
-export function readArticleFileSync(absPath: string, relPath: string, opts: ParseOptions = {}): ReadFileResult {
+export function readArticleFileSync(absPath: string | Buffer, relPath: string, opts: ParseOptions = {}): ReadFileResult {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let fd: number | undefined;
   try {
@@ -82,12 +85,34 @@ export function parseArticleBuffer(buf: Uint8Array, relPath: string, opts: Parse
   if (buf.length > maxBytes) return fail(relPath, tooLargeError(buf.length, maxBytes));
   const decoded = decodeText(buf, format === 'html' ? declaredHtmlCharset(buf) : undefined);
   if (!decoded.ok) return fail(relPath, decoded.error);
+  const parsed = parseDecoded(decoded.text, relPath, format, buf.length);
+  const controls = (decoded.repaired?.controls ?? 0) + removeArticleControls(parsed.articles);
+  const undecodable = decoded.repaired?.undecodable ?? 0;
+  if ((controls || undecodable) && parsed.articles.length) parsed.repaired = { controls, undecodable };
+  return parsed;
+}
+
+/** Takes stray control characters that JSON escaped (`\u001a`) out of the articles' titles and texts; how many. */
+export function removeArticleControls(articles: Article[]): number {
+  let removed = 0;
+  for (const article of articles) {
+    for (const field of ['title', 'text'] as const) {
+      if (controlCharCount(article[field]) === 0) continue;
+      const cleaned = removeStrayControls(article[field]);
+      article[field] = cleaned.text;
+      removed += cleaned.removed;
+    }
+  }
+  return removed;
+}
+
+function parseDecoded(text: string, relPath: string, format: ArticleFormat, bytes: number): ParseResult {
   try {
-    if (format === 'jsonl') return parseJsonLines(decoded.text, relPath);
-    if (format === 'json') return parseJsonFile(decoded.text, relPath, buf.length);
-    const fields = format === 'txt' ? parseTxt(decoded.text) : format === 'md' ? parseMd(decoded.text) : parseHtml(decoded.text);
+    if (format === 'jsonl') return parseJsonLines(text, relPath);
+    if (format === 'json') return parseJsonFile(text, relPath, bytes);
+    const fields = format === 'txt' ? parseTxt(text) : format === 'md' ? parseMd(text) : parseHtml(text);
     if (!fields.text.trim()) return fail(relPath, format === 'html' ? 'no article text found in the page' : EMPTY);
-    return { articles: [toArticle(fields, relPath, buf.length, format)], failures: [] };
+    return { articles: [toArticle(fields, relPath, bytes, format)], failures: [] };
   } catch (e) {
     const known = e instanceof FrontMatterError || e instanceof ArticleObjectError;
     return fail(relPath, known ? (e as Error).message : `could not parse: ${(e as Error).message}`);

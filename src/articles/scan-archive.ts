@@ -1,11 +1,12 @@
-// Walks an archive folder (sub-folders included, symlinks followed) and lists the article files in it by
+// Walks an archive folder (sub-folders included, symlinks inside it followed) and lists the article files in it by
 // extension. Hidden names (starting with '.') are skipped; unknown extensions are ignored. Problems are
-// reported per path, never thrown: unreadable folders, symlink loops, broken symlinks, oversized files.
-// Nothing in the folder is written.
-import type { Dirent, Stats } from 'node:fs';
+// reported per path, never thrown: unreadable folders, symlink loops, broken symlinks, symlinks leading out of the
+// archive (not followed unless asked), named pipes and device files, oversized files. A name that is not valid UTF-8
+// is read by its bytes (its id shows U+FFFD for them). Nothing in the folder is written.
+import type { Stats } from 'node:fs';
 import { statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { ArticleFormat, FailedFile } from '../api.js';
 import { describeFsError } from './fs-errors.js';
 import { articleFormatOf } from './formats.js';
@@ -14,7 +15,8 @@ import { DEFAULT_MAX_BYTES, tooLargeError } from './size-limit.js';
 export interface ArchiveFile {
   /** Relative to the archive root, '/' separators: the article id (before any '#n'). */
   relPath: string;
-  absPath: string;
+  /** Bytes when a name on the way is not valid UTF-8 (a string would name another file). */
+  absPath: string | Buffer;
   format: ArticleFormat;
   size: number;
   mtimeMs: number;
@@ -27,6 +29,11 @@ export interface ScanOptions {
   maxBytes?: number;
   /** Stops the walk early (the generator returns). */
   signal?: AbortSignal;
+  /**
+   * Follow symlinks that lead outside the archive folder. Off by default: opening an archive someone else made must
+   * not show files from elsewhere on the machine (a link to /etc/passwd); such links are reported instead.
+   */
+  followExternalLinks?: boolean;
 }
 
 export interface ScanResult {
@@ -49,11 +56,24 @@ export async function scanArchive(root: string, opts: ScanOptions = {}): Promise
  * Throws only when root itself is not a readable folder (the caller reports that to the user).
  */
 export async function* walkArchive(root: string, opts: ScanOptions = {}): AsyncGenerator<ScanEntry> {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const rootInfo = await stat(root);
   if (!rootInfo.isDirectory()) throw new Error(`not a folder: ${root}`);
-  const visited = new Map<string, string>([[dirKey(rootInfo), '']]);
-  yield* walkDir(root, '', [dirKey(rootInfo)], visited, maxBytes, opts.signal);
+  const walk: Walk = {
+    maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
+    signal: opts.signal,
+    visited: new Map([[dirKey(rootInfo), '']]),
+    realRoot: opts.followExternalLinks ? null : await realpath(root),
+  };
+  yield* walkDir(root, '', [dirKey(rootInfo)], walk);
+}
+
+interface Walk {
+  maxBytes: number;
+  signal: AbortSignal | undefined;
+  /** Folders read so far (device:inode → relative path). */
+  visited: Map<string, string>;
+  /** The archive folder with its links resolved; null when links leading outside it are followed. */
+  realRoot: string | null;
 }
 
 /** The longest the walk keeps the thread busy with synchronous stats before letting other work in. */
@@ -71,7 +91,7 @@ const SLOW_STAT_MS = 5;
 class FolderStats {
   private sync: boolean | undefined;
 
-  async of(path: string): Promise<Stats> {
+  async of(path: string | Buffer): Promise<Stats> {
     const started = performance.now();
     if (this.sync === undefined) {
       const info = await stat(path);
@@ -89,35 +109,78 @@ function dirKey(info: { dev: number; ino: number }): string {
   return `${info.dev}:${info.ino}`;
 }
 
-async function* walkDir(
-  absDir: string,
-  relDir: string,
-  ancestors: string[],
-  visited: Map<string, string>,
-  maxBytes: number,
-  signal: AbortSignal | undefined,
-): AsyncGenerator<ScanEntry> {
-  let entries: Dirent[];
+/** What a Dirent and a Stats both tell of a folder entry's kind. */
+type FileType = Pick<Stats, 'isFile' | 'isDirectory' | 'isSymbolicLink' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>;
+
+/** A folder entry: its name as text, and its path (bytes when the name, or one above it, is not valid UTF-8). */
+interface Entry {
+  name: string;
+  abs: string | Buffer;
+  type: FileType;
+  /** The name is not valid UTF-8: `name` shows U+FFFD for the bytes that are not. */
+  badName: boolean;
+}
+
+async function readEntries(absDir: string | Buffer): Promise<Entry[]> {
+  const dirents = await readdir(absDir, { withFileTypes: true });
+  const entries: Entry[] = dirents.map((d) => ({ name: d.name, abs: childPath(absDir, d.name), type: d, badName: false }));
+  if (!dirents.some((d) => d.name.includes('\uFFFD'))) return entries;
+  // Some name may not be valid UTF-8: as text it would name no file (or another one). Read by its bytes.
+  return (await readdir(absDir, { withFileTypes: true, encoding: 'buffer' })).map((d) => {
+    const name = d.name.toString('utf8');
+    const badName = !Buffer.from(name).equals(d.name);
+    return { name, abs: badName ? childPath(absDir, d.name) : childPath(absDir, name), type: d, badName };
+  });
+}
+
+/** A path as fs takes it: a Buffer path arrives in a worker as a Uint8Array. */
+export function fsPath(path: string | Uint8Array): string | Buffer {
+  return typeof path === 'string' || Buffer.isBuffer(path) ? path : Buffer.from(path);
+}
+
+function childPath(dir: string | Buffer, name: string | Buffer): string | Buffer {
+  if (typeof dir === 'string' && typeof name === 'string') return join(dir, name);
+  return Buffer.concat([Buffer.from(dir), Buffer.from(sep), Buffer.from(name)]);
+}
+
+function isInside(real: string, realRoot: string): boolean {
+  return real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+}
+
+/** Why a folder entry that is neither a file nor a folder is not read. */
+function specialFileReason(type: FileType): string {
+  if (type.isFIFO()) return 'named pipe (FIFO), not a regular file';
+  if (type.isCharacterDevice() || type.isBlockDevice()) return 'device file, not a regular file';
+  if (type.isSocket()) return 'socket, not a regular file';
+  return 'not a regular file';
+}
+
+async function* walkDir(absDir: string | Buffer, relDir: string, ancestors: string[], walk: Walk): AsyncGenerator<ScanEntry> {
+  const { maxBytes, signal, visited } = walk;
+  let entries: Entry[];
   try {
-    entries = await readdir(absDir, { withFileTypes: true });
+    entries = await readEntries(absDir);
   } catch (e) {
     yield failure(relDir || '.', `cannot open folder: ${describeFsError(e)}`);
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const stats = new FolderStats();
+  const seenNames = new Set<string>();
   for (const entry of entries) {
     if (signal?.aborted) return;
     if (entry.name.startsWith('.')) continue;
-    const abs = join(absDir, entry.name);
+    const abs = entry.abs;
     const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
+    if (entry.badName && seenNames.has(entry.name)) {
+      yield failure(rel, 'file name is not valid UTF-8 and reads the same as another one in its folder: rename it');
+      continue;
+    }
+    seenNames.add(entry.name);
+    let type: FileType = entry.type;
+    if (type.isSymbolicLink()) {
       try {
-        const target = await stat(abs);
-        isDir = target.isDirectory();
-        isFile = target.isFile();
+        type = await stat(abs);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'ELOOP') yield failure(rel, 'symlink loop (the link points back to itself)');
@@ -125,7 +188,15 @@ async function* walkDir(
         else if (articleFormatOf(entry.name)) yield failure(rel, describeFsError(e));
         continue;
       }
+      if (walk.realRoot !== null && (type.isDirectory() || articleFormatOf(entry.name))) {
+        const target = await shown(abs);
+        if (!isInside(target, walk.realRoot)) {
+          yield failure(rel, `symlink leads outside the archive (to ${target}); not followed`);
+          continue;
+        }
+      }
     }
+    const isDir = type.isDirectory();
     if (isDir) {
       let info;
       try {
@@ -145,12 +216,15 @@ async function* walkDir(
         continue;
       }
       visited.set(key, rel);
-      yield* walkDir(abs, rel, [...ancestors, key], visited, maxBytes, signal);
+      yield* walkDir(abs, rel, [...ancestors, key], walk);
       continue;
     }
-    if (!isFile) continue;
     const format = articleFormatOf(entry.name);
     if (!format) continue;
+    if (!type.isFile()) {
+      yield failure(rel, specialFileReason(type));
+      continue;
+    }
     if (performance.now() - busySince > MAX_BUSY_MS) {
       await new Promise(setImmediate);
       busySince = performance.now();
@@ -165,11 +239,11 @@ async function* walkDir(
   }
 }
 
-async function shown(abs: string): Promise<string> {
+async function shown(abs: string | Buffer): Promise<string> {
   try {
-    return await realpath(abs);
+    return await realpath(abs, 'utf8');
   } catch {
-    return abs;
+    return abs.toString();
   }
 }
 

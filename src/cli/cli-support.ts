@@ -3,8 +3,8 @@ import type { CliIO } from './command.js';
 import type { IndexReport } from '../api.js';
 import { ArchiveEngine } from '../engine/archive-engine.js';
 
-export async function openForCli(folder: string, cacheDir: string | undefined): Promise<ArchiveEngine> {
-  return ArchiveEngine.open({ root: folder, cacheDir, autoIndex: 'none' });
+export async function openForCli(folder: string, cacheDir: string | undefined, followExternalLinks = false): Promise<ArchiveEngine> {
+  return ArchiveEngine.open({ root: folder, cacheDir, autoIndex: 'none', followExternalLinks });
 }
 
 /**

@@ -24,6 +24,9 @@ const HELP = `usage: archive-reader <command> [options]
   serve <folder> [--port N]                        the reader in a browser (127.0.0.1 only)
   annotations <folder> list|export|add ...         the user's highlights and notes
 
+index, search, show and serve take --follow-links to read what symlinks leading outside the folder point to
+(by default they are listed as failures, not followed).
+
 Exit codes: 0 success, 2 usage error, 1 other failure.`;
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {

@@ -36,12 +36,15 @@ export interface EngineOptions {
   workers?: number;
   /** 'background' (default): after opening, bring the index up to date in the background; 'none': only on reindex(). */
   autoIndex?: 'background' | 'none';
+  /** Read what symlinks leading outside the archive point to (default: report them, do not follow). */
+  followExternalLinks?: boolean;
 }
 
 export class NotFoundError extends Error {}
 
 interface OpenArchive {
   root: string;
+  followExternalLinks: boolean;
   cacheDir: string;
   current: LoadedArchive;
   /** Why the cache was not used, when it was discarded. */
@@ -59,7 +62,7 @@ export class ArchiveEngine implements EngineApi {
 
   static async open(opts: EngineOptions = {}): Promise<ArchiveEngine> {
     const engine = new ArchiveEngine(opts);
-    if (opts.root) await engine.openArchive({ path: opts.root });
+    if (opts.root) await engine.openArchive({ path: opts.root, followExternalLinks: opts.followExternalLinks });
     return engine;
   }
 
@@ -74,7 +77,7 @@ export class ArchiveEngine implements EngineApi {
     return this.archive?.cacheDir ?? null;
   }
 
-  async openArchive({ path }: { path: string }): Promise<ArchiveStatus> {
+  async openArchive({ path, followExternalLinks = false }: { path: string; followExternalLinks?: boolean }): Promise<ArchiveStatus> {
     const root = resolve(path);
     let info;
     try {
@@ -103,7 +106,7 @@ export class ArchiveEngine implements EngineApi {
     const fromCache = current !== null;
     // The indexer (and its lock and workers) is loaded only when there is indexing to do.
     current ??= LoadedArchive.empty(emptyManifest(root, (await import('./indexer.js')).SEGMENT_COUNT));
-    this.archive = { root, cacheDir, current, cacheProblem };
+    this.archive = { root, followExternalLinks, cacheDir, current, cacheProblem };
     this.progress = { phase: fromCache ? 'done' : 'idle', done: 0, total: 0 };
     if ((this.opts.autoIndex ?? 'background') === 'background') {
       this.reindex().catch(() => undefined);
@@ -137,7 +140,9 @@ export class ArchiveEngine implements EngineApi {
     const previous: Manifest | null = archive.current.manifest.generation > 0 ? archive.current.manifest : null;
     const run = (async () => {
       try {
-        const same = previous && (await reportIfUnchanged(archive.root, previous, abort.signal));
+        const same =
+          previous &&
+          (await reportIfUnchanged(archive.root, previous, { signal: abort.signal, followExternalLinks: archive.followExternalLinks }));
         if (same) {
           if (this.archive !== archive || abort.signal.aborted) throw new CancelledError();
           archive.current.manifest = { ...previous, lastReport: same };
@@ -152,6 +157,7 @@ export class ArchiveEngine implements EngineApi {
           cacheDir: archive.cacheDir,
           workers: this.opts.workers,
           previous,
+          followExternalLinks: archive.followExternalLinks,
           signal: abort.signal,
           onProgress: (p) => (this.progress = p),
         });

@@ -3,7 +3,8 @@ import type { ArticleMeta, FailedFile } from '../api.js';
 
 export interface ParseTask {
   kind: 'parse';
-  files: { relPath: string; absPath: string }[];
+  /** absPath: bytes when a name is not valid UTF-8 (see fsPath). */
+  files: { relPath: string; absPath: string | Uint8Array }[];
   segmentCount: number;
   spoolDir: string;
   taskNo: number;
@@ -13,7 +14,7 @@ export interface ParseTask {
 export interface ParseLinesTask {
   kind: 'parse-lines';
   relPath: string;
-  absPath: string;
+  absPath: string | Uint8Array;
   start: number;
   end: number;
   firstLine: number;
@@ -25,7 +26,17 @@ export interface ParseLinesTask {
 /** What a range gave: nothing is spooled when its bytes are not plain UTF-8 (the file is then read whole). */
 export type ParsedLines =
   | { plain: false }
-  | { plain: true; ids: string[]; failures: FailedFile[]; chars: number; controlChars: number; garbledPairs: number[]; letters: number };
+  | {
+      plain: true;
+      ids: string[];
+      failures: FailedFile[];
+      chars: number;
+      controlChars: number;
+      garbledPairs: number[];
+      letters: number;
+      /** Stray control characters taken out of the range's articles (raw ones and JSON-escaped ones). */
+      repairedControls: number;
+    };
 
 export interface ParsedFile {
   relPath: string;

@@ -26,6 +26,8 @@ export interface IndexRunOptions {
   /** An article indexed without something (its entities); by default printed on stderr. */
   onWarning?: (w: FailedFile, count: number) => void;
   signal: AbortSignal;
+  /** Read what symlinks leading outside the archive point to (by default they are reported as failures). */
+  followExternalLinks?: boolean;
   /** Size of the line ranges a large .jsonl file is parsed in (default: from the amount to parse, ≤ 1 MiB). */
   jsonlRangeBytes?: number;
 }
@@ -49,7 +51,7 @@ const PRINTED_WARNINGS = 20;
 
 function printWarning(w: FailedFile, count: number): void {
   if (count <= PRINTED_WARNINGS) process.stderr.write(`archive-reader: warning: ${w.path}: ${w.error}\n`);
-  else if (count === PRINTED_WARNINGS + 1) process.stderr.write('archive-reader: warning: more articles were indexed without entities\n');
+  else if (count === PRINTED_WARNINGS + 1) process.stderr.write('archive-reader: warning: more articles were indexed with a warning\n');
 }
 
 /**
@@ -64,7 +66,8 @@ function reportedWarnings(
 ): Pick<IndexReport, 'warnings' | 'warningCount'> {
   const byArticle = new Map<string, FailedFile>();
   if (last?.warnings?.length) {
-    const present = new Set(Object.values(files).flatMap((f) => f.ids));
+    // Keyed by article id (entities) or by file (its text was repaired).
+    const present = new Set([...Object.keys(files), ...Object.values(files).flatMap((f) => f.ids)]);
     for (const w of last.warnings) if (present.has(w.path) && !reindexed.has(w.path)) byArticle.set(w.path, w);
   }
   for (const w of fresh) if (!byArticle.has(w.path)) byArticle.set(w.path, w);
@@ -119,7 +122,7 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
   removeStrayFiles(cacheDir, cacheFilesOf(opts.previous));
 
   opts.onProgress({ phase: 'scanning', done: 0, total: 0 });
-  const scan = await scanArchive(root, { signal });
+  const scan = await scanArchive(root, { signal, followExternalLinks: opts.followExternalLinks });
   checkCancelled();
 
   const changes = compareWithManifest(scan, prev);
@@ -145,7 +148,15 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
     const spoolBySegment = new Map<number, string[]>();
     if (toParse.length) {
       mkdirSync(spoolDir, { recursive: true });
-      const parsed = await parseFiles(toParse, { pool, spoolDir, segmentCount: S, workerCount, rangeBytes: opts.jsonlRangeBytes, onProgress: opts.onProgress });
+      const parsed = await parseFiles(toParse, {
+        pool,
+        spoolDir,
+        segmentCount: S,
+        workerCount,
+        rangeBytes: opts.jsonlRangeBytes,
+        onProgress: opts.onProgress,
+        onWarning: warn,
+      });
       checkCancelled();
       const byPath = new Map(toParse.map((f) => [f.relPath, f]));
       for (const p of parsed) {
@@ -225,7 +236,7 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
       removed,
       failed,
       ms: Date.now() - started,
-      ...reportedWarnings(warnings, prev.lastReport, files, newIds),
+      ...reportedWarnings(warnings, prev.lastReport, files, new Set([...newIds, ...toParse.map((f) => f.relPath)])),
     };
     const nothingChanged =
       opts.previous !== null && !toParse.length && !changes.goneFiles.length && !changes.scanFailuresChanged;

@@ -3,8 +3,8 @@
 // parse side by side (none of them reads the whole file). Tasks are queued biggest first.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IndexProgress } from '../api.js';
-import { EMPTY } from '../articles/text-checks.js';
+import type { FailedFile, IndexProgress } from '../api.js';
+import { EMPTY, repairWarning } from '../articles/text-checks.js';
 import { rangesReadAsText, splitIntoLineRanges, type LineRange } from '../articles/jsonl-ranges.js';
 import type { ArchiveFile } from '../articles/scan-archive.js';
 import type { ParsedFile, ParsedLines } from './index-tasks.js';
@@ -18,6 +18,8 @@ export interface ParseStepOptions {
   /** Line range size for large .jsonl files; by default about 1/8 of a worker's share, between 256 KiB and 1 MiB. */
   rangeBytes?: number;
   onProgress: (p: IndexProgress) => void;
+  /** A file whose text was repaired to be read (stray control characters removed). */
+  onWarning: (w: FailedFile) => void;
 }
 
 const MIN_RANGE_BYTES = 256 * 1024;
@@ -37,7 +39,7 @@ export async function parseFiles(files: ArchiveFile[], opts: ParseStepOptions): 
   const parseWhole = (batch: ArchiveFile[]) =>
     pool.run<ParsedFile[]>(
       { kind: 'parse', files: batch.map((f) => ({ relPath: f.relPath, absPath: f.absPath })), segmentCount, spoolDir, taskNo: taskNo++ },
-      { onProgress: fileDone },
+      { onProgress: fileDone, onWarning: opts.onWarning },
     );
 
   const parseInRanges = async (file: ArchiveFile, ranges: LineRange[]): Promise<ParsedFile[]> => {
@@ -61,11 +63,14 @@ export async function parseFiles(files: ArchiveFile[], opts: ParseStepOptions): 
       return parseWhole([file]);
     }
     const parsed: ParsedFile = { relPath: file.relPath, ids: [], failures: [] };
+    let controls = 0;
     for (const r of results) {
       if (!r.plain) continue;
       parsed.ids.push(...r.ids);
       parsed.failures.push(...r.failures);
+      controls += r.repairedControls;
     }
+    if (controls && parsed.ids.length) opts.onWarning({ path: file.relPath, error: repairWarning(controls, 0) });
     if (!parsed.ids.length && !parsed.failures.length) parsed.failures.push({ path: file.relPath, error: EMPTY });
     fileDone();
     return [parsed];

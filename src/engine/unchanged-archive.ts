@@ -6,9 +6,13 @@ import { scanArchive } from '../articles/scan-archive.js';
 import type { Manifest } from '../cache/manifest.js';
 import { failuresOf, unchangedArticles } from './archive-changes.js';
 
-export async function reportIfUnchanged(root: string, manifest: Manifest, signal?: AbortSignal): Promise<IndexReport | null> {
+export async function reportIfUnchanged(
+  root: string,
+  manifest: Manifest,
+  opts: { signal?: AbortSignal; followExternalLinks?: boolean } = {},
+): Promise<IndexReport | null> {
   const started = Date.now();
-  const scan = await scanArchive(root, { signal });
+  const scan = await scanArchive(root, opts);
   const articles = unchangedArticles(scan, manifest);
   if (articles === null) return null;
   // Nothing was indexed again: the articles indexed with a warning still are.

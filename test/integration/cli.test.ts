@@ -1,7 +1,7 @@
 // The built CLI end to end on the fixture archive (copied to a temporary folder first: it is a user's
 // folder and must not be written). Requires `npm run build` (npm test runs it first).
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -198,5 +198,25 @@ describe('archive-reader CLI', { timeout: 180_000 }, () => {
     expect(r.code).toBe(0);
     expect(readdirSync(join(xdg, 'archive-reader'))).toHaveLength(1);
     expect(listing(archive)).toEqual(before);
+  });
+
+  it('lists a symlink leading outside the folder instead of reading it; --follow-links reads it', async () => {
+    const linked = join(work, 'linked');
+    const outside = join(work, 'outside');
+    mkdirSync(linked);
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'secret.txt'), 'سر خارج الأرشيف');
+    writeFileSync(join(linked, 'own.txt'), 'مقال داخل الأرشيف');
+    symlinkSync(join(outside, 'secret.txt'), join(linked, 'secret.txt'));
+    const closed = await cli(['index', linked, '--cache', join(work, 'linked-cache'), '--json']);
+    expect(closed.code).toBe(0);
+    expect(JSON.parse(closed.stdout)).toMatchObject({
+      articles: 1,
+      failed: [{ path: 'secret.txt', error: `symlink leads outside the archive (to ${realpathSync(outside)}/secret.txt); not followed` }],
+    });
+    const shown = await cli(['show', linked, 'secret.txt', '--cache', join(work, 'linked-cache')]);
+    expect(shown.code).toBe(1);
+    const open = await cli(['index', linked, '--cache', join(work, 'linked-cache'), '--follow-links', '--json']);
+    expect(JSON.parse(open.stdout)).toMatchObject({ articles: 2, indexed: 1, failed: [] });
   });
 });

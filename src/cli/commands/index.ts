@@ -3,13 +3,13 @@ import { parseArgs, stringFlag } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../usage-error.js';
 
-const USAGE = 'usage: archive-reader index <folder> [--cache DIR] [--json]';
+const USAGE = 'usage: archive-reader index <folder> [--cache DIR] [--follow-links] [--json]';
 
 /** `index <folder>`: brings the folder's index up to date (only new, changed and deleted files are read). */
 export const indexCommand: Command = async (argv, io) => {
-  const args = parseArgs(argv, ['cache'], ['json']);
+  const args = parseArgs(argv, ['cache'], ['json', 'follow-links']);
   if (args.positional.length !== 1) throw new UsageError(USAGE);
-  const engine = await openForCli(args.positional[0], stringFlag(args, 'cache'));
+  const engine = await openForCli(args.positional[0], stringFlag(args, 'cache'), args.flags.has('follow-links'));
   try {
     const report = await indexWithProgress(engine, io);
     if (args.flags.has('json')) {

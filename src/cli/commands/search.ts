@@ -7,7 +7,7 @@ import type { CliIO, Command } from '../command.js';
 import { UsageError } from '../usage-error.js';
 
 const USAGE =
-  'usage: archive-reader search <folder> <query> [--limit N] [--offset N] [--sort relevance|date] [--json] [--cache DIR]\n' +
+  'usage: archive-reader search <folder> <query> [--limit N] [--offset N] [--sort relevance|date] [--json] [--cache DIR] [--follow-links]\n' +
   '       archive-reader search <folder> --queries FILE [--limit N] --json';
 
 function toJson(result: SearchResult): object {
@@ -53,7 +53,7 @@ async function searchOnce(engine: ArchiveEngine, query: string, limit: number, o
 
 /** `search <folder> <query>`: ranked results with snippets; indexes first (incrementally) when needed. */
 export const searchCommand: Command = async (argv, io) => {
-  const args = parseArgs(argv, ['limit', 'offset', 'sort', 'cache', 'queries'], ['json']);
+  const args = parseArgs(argv, ['limit', 'offset', 'sort', 'cache', 'queries'], ['json', 'follow-links']);
   const [folder, ...words] = args.positional;
   if (!folder) throw new UsageError(USAGE);
   const queriesFile = stringFlag(args, 'queries');
@@ -76,7 +76,7 @@ export const searchCommand: Command = async (argv, io) => {
     queries = content.split(/\r?\n/);
     if (queries.length && queries[queries.length - 1] === '') queries.pop();
   }
-  const engine = await openForCli(folder, stringFlag(args, 'cache'));
+  const engine = await openForCli(folder, stringFlag(args, 'cache'), args.flags.has('follow-links'));
   try {
     await indexWithProgress(engine, io, true);
     if (queries) {

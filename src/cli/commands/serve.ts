@@ -8,7 +8,7 @@ import { intFlag, parseArgs, stringFlag } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../usage-error.js';
 
-const USAGE = 'usage: archive-reader serve <folder> [--port N] [--cache DIR]';
+const USAGE = 'usage: archive-reader serve <folder> [--port N] [--cache DIR] [--follow-links]';
 
 /** The built renderer: dist/renderer beside the bundled CLI (dist/cli.mjs), or the repo's dist/ from source. */
 export function rendererDir(): string {
@@ -21,7 +21,7 @@ export function rendererDir(): string {
 
 /** `archive-reader serve <folder>`: the reader in a browser, on 127.0.0.1 only, until interrupted. */
 export const serveCommand: Command = async (argv, io) => {
-  const args = parseArgs(argv, ['port', 'cache'], []);
+  const args = parseArgs(argv, ['port', 'cache'], ['follow-links']);
   if (args.positional.length !== 1) throw new UsageError(USAGE);
   const port = intFlag(args, 'port', 0, 0);
   if (port > 65535) throw new UsageError('--port needs a whole number between 0 and 65535');
@@ -30,7 +30,11 @@ export const serveCommand: Command = async (argv, io) => {
   const cache = stringFlag(args, 'cache');
   const staticDir = rendererDir();
 
-  const engine = await ArchiveEngine.open({ root, cacheDir: cache === undefined ? undefined : resolve(cache) });
+  const engine = await ArchiveEngine.open({
+    root,
+    cacheDir: cache === undefined ? undefined : resolve(cache),
+    followExternalLinks: args.flags.has('follow-links'),
+  });
   const app = createArchiveApp(engine);
   let server;
   try {

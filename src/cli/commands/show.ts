@@ -4,14 +4,14 @@ import { parseArgs, stringFlag } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../usage-error.js';
 
-const USAGE = 'usage: archive-reader show <folder> <id> [--json] [--cache DIR]';
+const USAGE = 'usage: archive-reader show <folder> <id> [--json] [--cache DIR] [--follow-links]';
 
 /** `show <folder> <id>`: one article with its metadata. */
 export const showCommand: Command = async (argv, io) => {
-  const args = parseArgs(argv, ['cache'], ['json']);
+  const args = parseArgs(argv, ['cache'], ['json', 'follow-links']);
   if (args.positional.length !== 2) throw new UsageError(USAGE);
   const [folder, id] = args.positional;
-  const engine = await openForCli(folder, stringFlag(args, 'cache'));
+  const engine = await openForCli(folder, stringFlag(args, 'cache'), args.flags.has('follow-links'));
   try {
     await indexWithProgress(engine, io, true);
     let article;

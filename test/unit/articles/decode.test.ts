@@ -69,6 +69,27 @@ describe('decodeText', () => {
     expect(decodeText(noise)).toEqual({ ok: false, error: 'binary or undecodable file' });
   });
 
+  it('reads scraped Arabic with a few stray control characters, removing them and counting the repair', () => {
+    // 4 KB of good Arabic with 26 U+001A after its date line, as a Saudi newspaper's article came.
+    const body = Array.from({ length: 40 }, () => ARABIC).join('\n');
+    const text = `الرياض 12 مارس 2021${'\u001a'.repeat(26)}\n${body}`;
+    const r = decodeText(Buffer.from(text, 'utf8'));
+    expect(r).toEqual({ ok: true, text: `الرياض 12 مارس 2021\n${body}`, encoding: 'utf-8', repaired: { controls: 26, undecodable: 0 } });
+  });
+
+  it('reads text padded with NUL bytes, and a control character between two words becomes a space', () => {
+    const r = decodeText(Buffer.concat([Buffer.from(`${ARABIC}\u0001${ARABIC}`, 'utf8'), Buffer.alloc(8)]));
+    expect(r).toMatchObject({ ok: true, text: `${ARABIC} ${ARABIC}`, repaired: { controls: 9 } });
+  });
+
+  it('reads UTF-8 with one damaged byte, showing it as a replacement character', () => {
+    const bytes = Buffer.from(ARABIC.repeat(5), 'utf8');
+    bytes[40] = 0xff; // the lead byte of a letter: it and the continuation byte it leaves alone are undecodable
+    const r = decodeText(bytes);
+    expect(r).toMatchObject({ ok: true, encoding: 'utf-8', repaired: { controls: 0, undecodable: 2 } });
+    expect((r as { text: string }).text).toContain('\uFFFD');
+  });
+
   it('rejects UTF-16 with a broken surrogate instead of showing replacement characters', () => {
     const buf = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([0x3d, 0xd8, 0x41, 0x00])]); // lone high surrogate
     expect(decodeText(buf)).toEqual({ ok: false, error: 'binary or undecodable file' });

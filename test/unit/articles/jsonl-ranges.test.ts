@@ -71,8 +71,15 @@ describe('splitting a .jsonl file into line ranges', () => {
   it('leaves to the whole-file reader what is not plain UTF-8 text', () => {
     const cp1256 = Buffer.from([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xc7, 0xe1, 0xdf, 0x22, 0x7d, 0x0a]);
     expect(parseJsonlRange(cp1256, 'x.jsonl', 1)).toEqual({ plain: false });
-    expect(parseJsonlRange(Buffer.from('{"a":1}\n\u0000\n'), 'x.jsonl', 1)).toEqual({ plain: false });
     expect(parseJsonlRange(Buffer.from('{"title":"\uFFFD"}\n'), 'x.jsonl', 1)).toEqual({ plain: false });
+  });
+
+  it('takes stray control characters (NULs included) out of the lines it parses, counting them', () => {
+    const range = parseJsonlRange(Buffer.from('{"title":"عنوان\u0000","body":"نص\u001a مقال"}\n{"a":1}\n'), 'x.jsonl', 1);
+    expect(range).toMatchObject({ plain: true, controlChars: 2 });
+    if (!range.plain) return;
+    expect(range.parsed.articles.map((a) => [a.title, a.text])).toEqual([['عنوان', 'نص مقال']]);
+    expect(range.parsed.repaired).toEqual({ controls: 2, undecodable: 0 });
   });
 
   it('judges control characters and garbled text over all the ranges, as for the whole file', () => {
@@ -83,8 +90,8 @@ describe('splitting a .jsonl file into line ranges', () => {
       garbledPairs: [pairs, 0],
       letters,
     });
-    expect(rangesReadAsText([figures(1000, 1), figures(1000, 1)])).toBe(true);
-    expect(rangesReadAsText([figures(1000, 2), figures(1000, 3)])).toBe(false); // 5 > 0.2% of 2000
+    expect(rangesReadAsText([figures(1000, 40), figures(1000, 60)])).toBe(true); // 100 = 5% of 2000
+    expect(rangesReadAsText([figures(1000, 40), figures(1000, 61)])).toBe(false);
     expect(rangesReadAsText([figures(1000, 0, 3, 500), figures(1000, 0, 3, 500)])).toBe(true); // 6 pairs in 1000 letters
     expect(rangesReadAsText([figures(1000, 0, 3, 20), figures(1000, 0, 3, 20)])).toBe(false); // a garbled text
     expect(rangesReadAsText([figures(1000, 0), { plain: false }])).toBe(false);

@@ -1,4 +1,5 @@
-import { chmodSync, lstatSync, mkdirSync, readdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -81,18 +82,80 @@ describe('scanArchive', () => {
     expect(files).toHaveLength(1);
   });
 
-  it('follows symlinks to files and folders', async () => {
+  it('follows symlinks to files and folders inside the archive', async () => {
+    put('real/x.txt');
+    symlinkSync(join(root, 'real'), join(root, 'also'));
+    symlinkSync(join(root, 'real', 'x.txt'), join(root, 'alias.txt'));
+    const { files, failures } = await scanArchive(root);
+    expect(files.map((f) => f.relPath)).toEqual(['alias.txt', 'also/x.txt']);
+    expect(failures).toEqual([{ path: 'real', error: 'same folder as also (linked twice), read once' }]);
+  });
+
+  it('does not follow symlinks leading outside the archive, and says so; followExternalLinks follows them', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'scan-outside-'));
     try {
       writeFileSync(join(outside, 'linked.txt'), 'نص');
       symlinkSync(outside, join(root, 'elsewhere'));
       symlinkSync(join(outside, 'linked.txt'), join(root, 'alias.txt'));
-      const { files, failures } = await scanArchive(root);
-      expect(files.map((f) => f.relPath)).toEqual(['alias.txt', 'elsewhere/linked.txt']);
-      expect(failures).toEqual([]);
+      symlinkSync('/etc/passwd', join(root, 'passwd.txt'));
+      symlinkSync('/etc/passwd', join(root, 'passwd')); // not an article name: ignored like any such file
+      put('inside.txt');
+      const real = realpathSync(outside);
+      const closed = await scanArchive(root);
+      expect(closed.files.map((f) => f.relPath)).toEqual(['inside.txt']);
+      expect(closed.failures).toEqual([
+        { path: 'alias.txt', error: `symlink leads outside the archive (to ${real}/linked.txt); not followed` },
+        { path: 'elsewhere', error: `symlink leads outside the archive (to ${real}); not followed` },
+        { path: 'passwd.txt', error: 'symlink leads outside the archive (to /etc/passwd); not followed' },
+      ]);
+      const open = await scanArchive(root, { followExternalLinks: true });
+      expect(open.files.map((f) => f.relPath)).toEqual(['alias.txt', 'elsewhere/linked.txt', 'inside.txt', 'passwd.txt']);
+      expect(open.failures).toEqual([]);
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
+  });
+
+  it('judges "outside" by where the archive really is, when it is opened through a symlink', async () => {
+    put('a.txt');
+    const viaLink = join(mkdtempSync(join(tmpdir(), 'scan-via-')), 'link');
+    symlinkSync(root, viaLink);
+    symlinkSync(join(root, 'a.txt'), join(root, 'b.txt'));
+    const { files, failures } = await scanArchive(viaLink);
+    expect(files.map((f) => f.relPath)).toEqual(['a.txt', 'b.txt']);
+    expect(failures).toEqual([]);
+    rmSync(join(viaLink, '..'), { recursive: true, force: true });
+  });
+
+  it.skipIf(process.platform === 'win32')('lists named pipes and device files with an article name as failures', async () => {
+    put('ok.txt');
+    execFileSync('mkfifo', [join(root, 'pipe.txt'), join(root, 'pipe-no-article')]);
+    symlinkSync('/dev/null', join(root, 'null.md'));
+    const { files, failures } = await scanArchive(root, { followExternalLinks: true });
+    expect(files.map((f) => f.relPath)).toEqual(['ok.txt']);
+    expect(failures).toEqual([
+      { path: 'null.md', error: 'device file, not a regular file' },
+      { path: 'pipe.txt', error: 'named pipe (FIFO), not a regular file' },
+    ]);
+  });
+
+  it.skipIf(process.platform !== 'linux')('reads a file whose name is not valid UTF-8 by its bytes', async () => {
+    const rawRoot = Buffer.from(root);
+    const name = (bytes: number[]) => Buffer.concat([rawRoot, Buffer.from('/'), Buffer.from(bytes)]);
+    mkdirSync(name([0x64, 0xe9])); // "dé" in Latin-1
+    writeFileSync(Buffer.concat([name([0x64, 0xe9]), Buffer.from('/\xe1rticle.txt', 'latin1')]), 'نص المقال');
+    writeFileSync(name([0x61, 0xff, 0x2e, 0x74, 0x78, 0x74]), 'نص أول'); // a\xff.txt
+    writeFileSync(name([0x61, 0xfe, 0x2e, 0x74, 0x78, 0x74]), 'نص ثان'); // a\xfe.txt: reads the same
+    const { files, failures } = await scanArchive(root);
+    expect(files.map((f) => f.relPath)).toEqual(['a\uFFFD.txt', 'd\uFFFD/\uFFFDrticle.txt']);
+    expect(failures).toEqual([
+      { path: 'a\uFFFD.txt', error: 'file name is not valid UTF-8 and reads the same as another one in its folder: rename it' },
+    ]);
+    const texts = await Promise.all(files.map(async (f) => (await parseArticleFile(f.absPath, f.relPath)).articles.map((a) => [a.id, a.text])));
+    expect(texts.flat()).toEqual([
+      ['a\uFFFD.txt', 'نص ثان'],
+      ['d\uFFFD/\uFFFDrticle.txt', 'نص المقال'],
+    ]);
   });
 
   it('reports a symlink loop once and keeps scanning', async () => {
