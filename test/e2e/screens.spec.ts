@@ -38,6 +38,25 @@ async function expectNoHorizontalOverflow(page: Page, where: string): Promise<vo
   expect(sizes.scrollX, `${where}: the page is shifted sideways`).toBe(0);
 }
 
+/** No two controls of the top bar drawn over each other (a squeezed bar overlaps them without overflowing the page). */
+async function expectTopBarUncrowded(page: Page): Promise<void> {
+  const boxes = await page.locator('header.topbar').evaluate((bar) =>
+    [...bar.querySelectorAll<HTMLElement>('input:not([type="checkbox"]), button, select, label, h1')]
+      .filter((el) => el.offsetParent !== null && !el.closest('[role="dialog"]'))
+      .filter((el, _, all) => !all.some((other) => other !== el && other.contains(el)))
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return { name: el.outerHTML.slice(0, 60), x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+  );
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      const overlap = a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+      expect(overlap, `top bar: ${a.name} overlaps ${b.name}`).toBe(false);
+    }
+  }
+}
+
 function expectInsideViewport(box: Box | null, page: Page, what: string): void {
   const vp = page.viewportSize()!;
   expect(box, `${what} is not on screen`).not.toBeNull();
@@ -81,7 +100,11 @@ for (const size of SIZES) {
         await expect(app.locator('html')).toHaveAttribute('data-theme', look.theme);
         await expect(rows(app).first()).toBeVisible();
         await expectNoHorizontalOverflow(app, 'library');
+        await expectTopBarUncrowded(app);
         await screenshot(app, `${dir}/1-library`);
+
+        await search(app, 'person:علييف');
+        await expectTopBarUncrowded(app);
 
         // Results with a name ticked (the facets live in a drawer in a small window).
         await search(app, 'روسيا');
