@@ -78,8 +78,11 @@ async function charactersPerLine(page: Page): Promise<number> {
   });
 }
 
-for (const size of SIZES) {
-  for (const look of LOOKS) {
+/** Every size in every look, and the smallest window the reader supports (800 px) in one. */
+const CASES = [...SIZES.flatMap((size) => LOOKS.map((look) => ({ size, look }))), { size: { width: 800, height: 600 }, look: LOOKS[0] }];
+
+for (const { size, look } of CASES) {
+  {
     const dir = `screens/${size.width}x${size.height}/${look.lang}-${look.theme}`;
     test(`screens ${size.width}×${size.height}, ${look.lang}, ${look.theme}: readable and on screen`, async ({ app }) => {
       test.setTimeout(120_000);
