@@ -138,3 +138,36 @@ test('in the desktop app an export goes through the save dialog and the full pat
   await expect(view.locator('.exported .path')).toHaveText(/^\/home\/reader\/Documents\/annotations-\d{4}-\d{2}-\d{2}\.md$/);
   expect(await app.evaluate(() => (window as unknown as { saved: unknown[] }).saved)).toEqual([[expect.stringMatching(/\.md$/), true]]);
 });
+
+test('reading mode: F shows the article alone, Esc brings the list back, Ctrl+K goes to the search', async ({ app }) => {
+  await rows(app).filter({ hasText: SEED_TITLE }).first().click();
+  const reader = app.locator('article.reader');
+  await expect(reader.locator('h1')).toHaveText(SEED_TITLE);
+  const toggle = reader.getByRole('button', { name: /وضع القراءة/ });
+  await expect(toggle).toHaveAttribute('aria-keyshortcuts', 'F');
+  await app.keyboard.press('f');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(app.locator('section.listing')).toBeHidden();
+  await expect(app.locator('#search-input')).toBeHidden();
+  await app.keyboard.press('Escape');
+  await expect(app.locator('section.listing')).toBeVisible();
+  await expect(reader.locator('h1')).toHaveText(SEED_TITLE);
+  await toggle.click();
+  await expect(app.locator('section.listing')).toBeHidden();
+  await app.keyboard.press('Control+k');
+  await expect(app.locator('#search-input')).toBeFocused();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('in a narrow window the facets open as a drawer that takes and gives back the keyboard', async ({ app }) => {
+  await app.setViewportSize({ width: 900, height: 700 });
+  const facets = app.locator('nav.facets');
+  await expect(facets).toBeHidden();
+  const toggle = app.getByRole('button', { name: 'التصفية' }).first();
+  await toggle.click();
+  await expect(facets).toBeVisible();
+  await expect(app.locator('#facets-drawer').getByRole('button', { name: 'إغلاق' })).toBeFocused();
+  await app.keyboard.press('Escape');
+  await expect(facets).toBeHidden();
+  await expect(toggle).toBeFocused();
+});
