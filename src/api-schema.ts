@@ -1,6 +1,7 @@
 // Argument schemas for every API method: IPC (main/) and HTTP (src/server) validate with these
 // before a call reaches the engine. Unknown keys are rejected (strict), strings and numbers bounded.
 import { z } from 'zod';
+import { ApiError } from './api-error.js';
 import type { ApiMethod } from './api.js';
 
 const MAX_TEXT = 5_000_000;
@@ -90,7 +91,11 @@ export const apiSchemas = {
   importAnnotations: z.strictObject({ json: text(50_000_000) }),
 } satisfies Record<ApiMethod, z.ZodType>;
 
-export class InvalidArgumentError extends Error {}
+export class InvalidArgumentError extends ApiError {
+  constructor(message: string) {
+    super('invalid_argument', message);
+  }
+}
 
 /** Validates one call's argument; throws InvalidArgumentError naming the method and the first problem. */
 export function validateCall(method: string, arg: unknown): { method: ApiMethod; arg: unknown } {

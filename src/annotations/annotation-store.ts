@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import type { Annotation } from '../api.js';
 import { parseLogRecord, type LogRecord } from './annotation-record.js';
+import { ApiError } from '../api-error.js';
 import { RecordLog } from './record-log.js';
 
 /** The hidden folder inside the archive that holds the user's own data (travels with the archive). */
@@ -148,7 +149,7 @@ export class AnnotationStore {
       return await this.takeLock();
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
-        throw new Error('the annotations of this archive are being saved by another window or program; try again');
+        throw new ApiError('busy', 'the annotations of this archive are being saved by another window or program; try again');
       }
       throw cannotWrite(this.dir, err);
     }
