@@ -87,7 +87,7 @@ export const apiSchemas = {
     archiveWide: z.boolean().optional(),
   }),
   deleteAnnotation: z.strictObject({ id: z.string().min(1).max(200) }),
-  exportAnnotations: z.strictObject({ format: z.enum(['json', 'md', 'csv']), filter: annotationFilter.optional() }),
+  exportAnnotations: z.strictObject({ format: z.enum(['json', 'md', 'csv', 'damaged']), filter: annotationFilter.optional() }),
   importAnnotations: z.strictObject({ json: text(50_000_000) }),
 } satisfies Record<ApiMethod, z.ZodType>;
 

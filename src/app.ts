@@ -164,7 +164,14 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
 
   const api: ArchiveApp = {
     openArchive: (req) => engine.openArchive(req),
-    getStatus: () => engine.getStatus(),
+    async getStatus() {
+      const status = await engine.getStatus();
+      if (!status.root) return status;
+      const damaged = await currentStore()
+        .then((s) => s.damagedRecords())
+        .catch(() => []);
+      return damaged.length ? { ...status, damagedAnnotations: damaged.length } : status;
+    },
     reindex: () => engine.reindex(),
     cancelIndexing: () => engine.cancelIndexing(),
     listArticles: (req) => engine.listArticles(req),
@@ -251,6 +258,10 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
         format: ExportFormat;
         filter?: AnnotationFilter;
       };
+      if (format === 'damaged') {
+        const damaged = await (await currentStore()).damagedRecords();
+        return damaged.map((d) => d.text + '\n').join('');
+      }
       const items: ExportItem[] = await listPlaced(filter ?? {});
       if (format === 'json') return toWebAnnotationCollection(items);
       if (format === 'md') return toMarkdown(items);
