@@ -1,6 +1,7 @@
 // Argument schemas for every API method: IPC (main/) and HTTP (src/server) validate with these
 // before a call reaches the engine. Unknown keys are rejected (strict), strings and numbers bounded.
 import { z } from 'zod';
+import { ApiError } from './api-error.js';
 import type { ApiMethod } from './api.js';
 
 const MAX_TEXT = 5_000_000;
@@ -86,11 +87,15 @@ export const apiSchemas = {
     archiveWide: z.boolean().optional(),
   }),
   deleteAnnotation: z.strictObject({ id: z.string().min(1).max(200) }),
-  exportAnnotations: z.strictObject({ format: z.enum(['json', 'md', 'csv']), filter: annotationFilter.optional() }),
+  exportAnnotations: z.strictObject({ format: z.enum(['json', 'md', 'csv', 'damaged']), filter: annotationFilter.optional() }),
   importAnnotations: z.strictObject({ json: text(50_000_000) }),
 } satisfies Record<ApiMethod, z.ZodType>;
 
-export class InvalidArgumentError extends Error {}
+export class InvalidArgumentError extends ApiError {
+  constructor(message: string) {
+    super('invalid_argument', message);
+  }
+}
 
 /** Validates one call's argument; throws InvalidArgumentError naming the method and the first problem. */
 export function validateCall(method: string, arg: unknown): { method: ApiMethod; arg: unknown } {

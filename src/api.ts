@@ -84,6 +84,12 @@ export interface ArchiveStatus {
   progress: IndexProgress;
   failed: FailedFile[];
   lastReport?: IndexReport;
+  /**
+   * Lines of the archive's annotation log that could not be read (torn by a crash or damaged on disk): those
+   * annotations are missing from every list. exportAnnotations({format: 'damaged'}) gives them verbatim. Absent when
+   * there are none.
+   */
+  damagedAnnotations?: number;
 }
 
 export type SortOrder = 'relevance' | 'date' | 'title' | 'source';
@@ -248,7 +254,8 @@ export interface AnnotationFilter {
   text?: string;
 }
 
-export type ExportFormat = 'json' | 'md' | 'csv';
+/** 'damaged': the lines of the annotation log that could not be read, verbatim (what was lost, to recover by hand). */
+export type ExportFormat = 'json' | 'md' | 'csv' | 'damaged';
 
 /** The API. Every transport exposes exactly these methods, each taking one argument object. */
 export interface ArchiveApi {

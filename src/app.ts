@@ -13,6 +13,7 @@ import type {
   SearchRequest,
   SearchResult,
 } from './api.js';
+import { ApiError } from './api-error.js';
 import { validateCall, InvalidArgumentError } from './api-schema.js';
 import { AnnotationStore } from './annotations/annotation-store.js';
 import { cleanTags, matchesFilter } from './annotations/annotation-filter.js';
@@ -51,7 +52,7 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
 
   async function currentStore(): Promise<AnnotationStore> {
     const { root } = await engine.getStatus();
-    if (!root) throw new Error('no archive is open');
+    if (!root) throw new ApiError('no_archive', 'no archive is open');
     if (!store || store.root !== root) store = new AnnotationStore(root);
     return store;
   }
@@ -163,7 +164,14 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
 
   const api: ArchiveApp = {
     openArchive: (req) => engine.openArchive(req),
-    getStatus: () => engine.getStatus(),
+    async getStatus() {
+      const status = await engine.getStatus();
+      if (!status.root) return status;
+      const damaged = await currentStore()
+        .then((s) => s.damagedRecords())
+        .catch(() => []);
+      return damaged.length ? { ...status, damagedAnnotations: damaged.length } : status;
+    },
     reindex: () => engine.reindex(),
     cancelIndexing: () => engine.cancelIndexing(),
     listArticles: (req) => engine.listArticles(req),
@@ -215,7 +223,7 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
       const s = await currentStore();
       const updated = await s.transact((current) => {
         const old = current.get(patch.id);
-        if (!old) throw new InvalidArgumentError(`no annotation with id ${JSON.stringify(patch.id)}`);
+        if (!old) throw new ApiError('not_found', `no annotation with id ${JSON.stringify(patch.id)}`);
         const next: Annotation = { ...old, modified: laterThan(old.modified) };
         if (patch.color !== undefined) next.color = patch.color;
         if (patch.note !== undefined) {
@@ -240,7 +248,7 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
       const { id } = validateCall('deleteAnnotation', req).arg as { id: string };
       const s = await currentStore();
       await s.transact((current) => {
-        if (!current.has(id)) throw new InvalidArgumentError(`no annotation with id ${JSON.stringify(id)}`);
+        if (!current.has(id)) throw new ApiError('not_found', `no annotation with id ${JSON.stringify(id)}`);
         return { records: [{ op: 'delete', id, at: new Date().toISOString() }], result: undefined };
       });
     },
@@ -250,6 +258,10 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
         format: ExportFormat;
         filter?: AnnotationFilter;
       };
+      if (format === 'damaged') {
+        const damaged = await (await currentStore()).damagedRecords();
+        return damaged.map((d) => d.text + '\n').join('');
+      }
       const items: ExportItem[] = await listPlaced(filter ?? {});
       if (format === 'json') return toWebAnnotationCollection(items);
       if (format === 'md') return toMarkdown(items);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import type { Annotation } from '../api.js';
 import { parseLogRecord, type LogRecord } from './annotation-record.js';
-import { RecordLog } from './record-log.js';
+import { ApiError } from '../api-error.js';
+import { encodeRecord, RecordLog, type DamagedLine } from './record-log.js';
 
 /** The hidden folder inside the archive that holds the user's own data (travels with the archive). */
 export const STORE_DIR = '.archive-reader';
@@ -30,7 +31,8 @@ export class AnnotationStore {
   private readonly log: RecordLog;
   private readonly annotations = new Map<string, Annotation>();
   private records = 0;
-  private damaged = 0;
+  /** Lines of the log that could not be read, in file order: the user's lost work, reported and exportable. */
+  private damaged: DamagedLine[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private readonly staleMs: number;
 
@@ -55,9 +57,15 @@ export class AnnotationStore {
     return this.annotations.get(id);
   }
 
-  /** Lines skipped because they were torn or damaged (for diagnostics). */
+  /** Lines skipped because they were torn or damaged, as of the last read. */
   get damagedLines(): number {
-    return this.damaged;
+    return this.damaged.length;
+  }
+
+  /** The lines of the log that could not be read (torn or damaged), verbatim, with their line numbers. */
+  async damagedRecords(): Promise<DamagedLine[]> {
+    await this.serial(() => this.refresh());
+    return [...this.damaged];
   }
 
   /**
@@ -114,7 +122,10 @@ export class AnnotationStore {
 
   private async compactLocked(): Promise<void> {
     const records: LogRecord[] = [...this.annotations.values()].map((annotation) => ({ op: 'put', annotation }));
-    await this.log.rewrite(records);
+    await this.log.rewrite(
+      records,
+      this.damaged.map((d) => d.text),
+    );
     await this.refresh();
   }
 
@@ -123,13 +134,13 @@ export class AnnotationStore {
     if (reset) {
       this.annotations.clear();
       this.records = 0;
-      this.damaged = 0;
+      this.damaged = [];
     }
-    this.damaged += damaged;
-    for (const value of records) {
+    this.damaged.push(...damaged);
+    for (const { line, value } of records) {
       const record = parseLogRecord(value);
       if (!record) {
-        this.damaged++;
+        this.damaged.push({ line, text: encodeRecord(value).trimEnd() });
         continue;
       }
       this.records++;
@@ -148,7 +159,7 @@ export class AnnotationStore {
       return await this.takeLock();
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
-        throw new Error('the annotations of this archive are being saved by another window or program; try again');
+        throw new ApiError('busy', 'the annotations of this archive are being saved by another window or program; try again');
       }
       throw cannotWrite(this.dir, err);
     }

@@ -15,6 +15,9 @@ import { crc32 } from 'node:zlib';
  *   by eye, needs no native module (Electron ABI) and stays readable with any editor.
  * - Compaction writes a temporary file, fsyncs it, renames it over the log and fsyncs the folder: readers see either
  *   the old or the new file, never a mix. Another process notices the new file (inode/size change) and re-reads it.
+ *   Damaged lines are kept verbatim by compaction: they are the user's lost work, reported until dealt with.
+ * - A reader notices any change another process made to the part it has read (a flipped byte, a sync tool's rewrite):
+ *   when the file's size or times moved, the checksum of that part is compared, and the log re-read on a mismatch.
  * - Several processes: appends happen under a lock (proper-lockfile, see annotation-store.ts); readers need no
  *   lock: they read whole lines up to the last '\n' and re-read from there next time.
  */
@@ -23,7 +26,6 @@ const PREFIX = '{"crc":"';
 const MIDDLE = '","rec":';
 const HEADER = PREFIX.length + 8 + MIDDLE.length;
 const NEWLINE = 0x0a;
-const SEEN_BYTES = 64;
 
 /** One line of the log: `{"crc":"<crc32 of payload, 8 hex>","rec":<payload JSON>}` — still valid JSON Lines. */
 export function encodeRecord(record: unknown): string {
@@ -49,20 +51,32 @@ function crcHex(text: string): string {
   return (crc32(text) >>> 0).toString(16).padStart(8, '0');
 }
 
+/** A line of the log that failed its checksum (torn by a crash, or damaged on disk): what was lost, verbatim. */
+export interface DamagedLine {
+  /** 1-based line number in the log. */
+  line: number;
+  text: string;
+}
+
 export interface ReadResult {
-  /** True when the file was replaced (compaction) or removed: the caller must start over from `records`. */
+  /** True when the file was replaced or changed in place, or removed: the caller must start over from `records`. */
   reset: boolean;
-  records: unknown[];
+  /** The new records, each with its line number. */
+  records: { line: number; value: unknown }[];
   /** Lines that failed their checksum (torn or damaged) in the part read now. */
-  damaged: number;
+  damaged: DamagedLine[];
 }
 
 /** Reads and appends checksummed records; knows how far it has read so that later reads see only new lines. */
 export class RecordLog {
   private offset = 0;
+  /** Complete lines consumed (before `offset`). */
+  private lines = 0;
   private identity: string | null = null;
-  /** The last bytes consumed (ending at `offset`), to notice a file rewritten in place. */
-  private seen: Buffer = Buffer.alloc(0);
+  /** CRC-32 of the bytes consumed, to notice a file changed in place. */
+  private consumedCrc = 0;
+  /** Size and times of the file when last read: while they stay the same, nothing was written. */
+  private stamp = '';
 
   constructor(readonly file: string) {}
 
@@ -75,7 +89,7 @@ export class RecordLog {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       const reset = this.identity !== null;
       this.forget();
-      return { reset, records: [], damaged: 0 };
+      return { reset, records: [], damaged: [] };
     }
     let bytes: Buffer;
     let reset = false;
@@ -83,49 +97,52 @@ export class RecordLog {
       // Identity and size of the file actually opened (a compaction may rename a new file in at any moment).
       const info = await handle.stat();
       const identity = `${info.dev}:${info.ino}`;
+      const stamp = `${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
+      if (identity === this.identity && stamp === this.stamp) return { reset: false, records: [], damaged: [] };
       if (identity !== this.identity || info.size < this.offset) {
         reset = this.identity !== null;
         this.forget();
         this.identity = identity;
       }
-      // Re-read the last bytes already consumed: if they changed, the file was rewritten in place (a sync tool).
-      const from = this.offset - this.seen.length;
-      bytes = await readRange(handle, from, info.size - from);
-      if (!bytes.subarray(0, this.seen.length).equals(this.seen)) {
+      bytes = await readRange(handle, 0, info.size);
+      this.stamp = stamp;
+      // The part already read must be as it was: otherwise it was rewritten or damaged in place (a sync tool, a disk).
+      if (this.offset > 0 && crc32(bytes.subarray(0, this.offset)) !== this.consumedCrc) {
         reset = true;
         this.forget();
         this.identity = identity;
-        bytes = await readRange(handle, 0, info.size);
-      } else {
-        bytes = bytes.subarray(this.seen.length);
+        this.stamp = stamp;
       }
+      bytes = bytes.subarray(this.offset);
     } finally {
       await handle.close();
     }
-    if (bytes.length === 0) return { reset, records: [], damaged: 0 };
+    if (bytes.length === 0) return { reset, records: [], damaged: [] };
     const lastNewline = bytes.lastIndexOf(NEWLINE);
-    const records: unknown[] = [];
-    let damaged = 0;
+    const records: ReadResult['records'] = [];
+    const damaged: DamagedLine[] = [];
     let start = 0;
+    let line = this.lines;
     while (start < bytes.length) {
       let end = bytes.indexOf(NEWLINE, start);
       const complete = end >= 0;
       if (!complete) end = bytes.length;
-      const line = bytes.toString('utf8', start, end);
-      if (line.trim() !== '') {
-        const record = decodeLine(line);
-        if (record !== undefined) records.push(record);
+      else line++;
+      const text = bytes.toString('utf8', start, end);
+      if (text.trim() !== '') {
+        const value = decodeLine(text);
+        if (value !== undefined) records.push({ line: line + (complete ? 0 : 1), value });
         // An unfinished last line may still be being written by another process: not damage yet.
-        else if (complete) damaged++;
+        else if (complete) damaged.push({ line, text: text.replace(/\r$/, '') });
       }
       start = end + 1;
     }
     // Resume at the start of an unterminated last line: it is read again (replaying is idempotent) and, if it was
     // torn, the next append begins on a fresh line after it.
-    this.offset += lastNewline + 1;
     if (lastNewline >= 0) {
-      const keep = Math.min(SEEN_BYTES, lastNewline + 1);
-      this.seen = Buffer.from(bytes.subarray(lastNewline + 1 - keep, lastNewline + 1));
+      this.consumedCrc = crc32(bytes.subarray(0, lastNewline + 1), this.consumedCrc);
+      this.offset += lastNewline + 1;
+      this.lines = line;
     }
     return { reset, records, damaged };
   }
@@ -133,7 +150,9 @@ export class RecordLog {
   private forget(): void {
     this.identity = null;
     this.offset = 0;
-    this.seen = Buffer.alloc(0);
+    this.lines = 0;
+    this.consumedCrc = 0;
+    this.stamp = '';
   }
 
   /** Appends records durably: returns only after the bytes reached the disk. The caller holds the write lock. */
@@ -160,8 +179,11 @@ export class RecordLog {
     if (created) await syncDirectory(dir);
   }
 
-  /** Replaces the whole log with `records` atomically (write temp, fsync, rename, fsync folder). Caller holds the lock. */
-  async rewrite(records: readonly unknown[]): Promise<void> {
+  /**
+   * Replaces the whole log with `records` atomically (write temp, fsync, rename, fsync folder), after the damaged
+   * lines `kept` verbatim. Caller holds the lock.
+   */
+  async rewrite(records: readonly unknown[], kept: readonly string[] = []): Promise<void> {
     const dir = dirname(this.file);
     await mkdir(dir, { recursive: true });
     // Temporary files of a compaction that crashed before its rename (only a lock holder compacts, so none is live).
@@ -172,7 +194,7 @@ export class RecordLog {
     const temp = join(dir, `.${basename(this.file)}.${randomUUID()}.tmp`);
     const handle = await open(temp, 'w');
     try {
-      await writeAll(handle, Buffer.from(records.map(encodeRecord).join(''), 'utf8'));
+      await writeAll(handle, Buffer.from(kept.map((line) => line + '\n').join('') + records.map(encodeRecord).join(''), 'utf8'));
       await handle.sync();
     } catch (err) {
       await handle.close();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Annotation, EntityType, HighlightColor } from '../api.js';
 import { ENTITY_TYPES } from '../api.js';
 import type { ExportItem } from './export-item.js';
+import { ApiError } from '../api-error.js';
 import { cleanTags } from './annotation-filter.js';
 
 // The W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/). Our own fields travel under the
@@ -74,7 +75,11 @@ export function toWebAnnotationCollection(items: readonly ExportItem[], exported
   return JSON.stringify(collection, null, 2) + '\n';
 }
 
-export class ImportError extends Error {}
+export class ImportError extends ApiError {
+  constructor(message: string) {
+    super('invalid_argument', message);
+  }
+}
 
 /**
  * Reads annotations from Web Annotation JSON: a collection (with `first.items`), a page (`items`), an array, or a

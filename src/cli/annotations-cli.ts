@@ -9,7 +9,7 @@ import { UsageError } from './usage-error.js';
 
 const USAGE = `usage: archive-reader annotations <folder> <action> [--cache DIR]
   list [--json] [--article ID] [--tag T] [--color C] [--kind highlight|entity] [--type TYPE] [--text WORDS]
-  export [--format json|md|csv] [same filters as list]
+  export [--format json|md|csv|damaged] [same filters as list]   (damaged: the log lines that could not be read)
   add --article ID --start S --end E [--note TEXT] [--tag T]... [--color C]
       [--type PERSON|LOCATION|ORGANIZATION|DATE|none] [--archive-wide]
   import <file.json | ->
@@ -62,7 +62,7 @@ export function makeAnnotationsCommand(openEngine: EngineOpener): Command {
     const info = await stat(root).catch(() => null);
     if (!info?.isDirectory()) throw new Error(`not a folder: ${folder}`);
     // Check the arguments before opening the archive, which may take a while.
-    const run = plan(action, operands, args, tags, io);
+    const run = plan(action, operands, args, tags, io, folder);
     const cache = stringFlag(args, 'cache');
     const app = createArchiveApp(await openEngine(root, cache === undefined ? undefined : resolve(cache), io));
     try {
@@ -75,7 +75,17 @@ export function makeAnnotationsCommand(openEngine: EngineOpener): Command {
 
 type Run = (app: ArchiveApp) => Promise<number>;
 
-function plan(action: string, operands: string[], args: ParsedArgs, tags: string[], io: CliIO): Run {
+/** One line on stderr when annotations are missing because their lines in the log could not be read. */
+async function warnOfDamage(app: ArchiveApp, io: CliIO, folder: string): Promise<void> {
+  const n = (await app.getStatus()).damagedAnnotations ?? 0;
+  if (n === 0) return;
+  io.stderr(
+    `archive-reader: warning: ${n} line${n === 1 ? '' : 's'} of the annotation log could not be read (damaged or torn); ` +
+      `those annotations are missing. \`archive-reader annotations ${folder} export --format damaged\` prints them\n`,
+  );
+}
+
+function plan(action: string, operands: string[], args: ParsedArgs, tags: string[], io: CliIO, folder: string): Run {
   const extra = action === 'import' || action === 'delete' ? operands.slice(1) : operands;
   if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
   switch (action) {
@@ -84,6 +94,7 @@ function plan(action: string, operands: string[], args: ParsedArgs, tags: string
       const filter = filterOf(args, tags);
       return async (app) => {
         const list = await app.listAnnotations(filter);
+        await warnOfDamage(app, io, folder);
         io.stdout(args.flags.has('json') ? JSON.stringify(list, null, 2) + '\n' : list.map(describe).join(''));
         if (!args.flags.has('json') && list.length === 0) io.stderr('no annotations\n');
         return 0;
@@ -91,10 +102,13 @@ function plan(action: string, operands: string[], args: ParsedArgs, tags: string
     }
     case 'export': {
       const format = stringFlag(args, 'format') ?? 'json';
-      if (format !== 'json' && format !== 'md' && format !== 'csv') throw new UsageError('--format is json, md or csv');
+      if (format !== 'json' && format !== 'md' && format !== 'csv' && format !== 'damaged') {
+        throw new UsageError('--format is json, md, csv or damaged');
+      }
       const filter = filterOf(args, tags);
       return async (app) => {
         io.stdout(await app.exportAnnotations({ format, ...(Object.keys(filter).length > 0 ? { filter } : {}) }));
+        if (format !== 'damaged') await warnOfDamage(app, io, folder);
         return 0;
       };
     }

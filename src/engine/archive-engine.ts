@@ -17,6 +17,7 @@ import type {
   SearchRequest,
   SearchResult,
 } from '../api.js';
+import { ApiError } from '../api-error.js';
 import { cacheDirFor } from '../cache/cache-dir.js';
 import { emptyManifest, readManifest, type Manifest } from '../cache/manifest.js';
 import { listArticles } from '../search/list-articles.js';
@@ -40,7 +41,11 @@ export interface EngineOptions {
   followExternalLinks?: boolean;
 }
 
-export class NotFoundError extends Error {}
+export class NotFoundError extends ApiError {
+  constructor(message: string) {
+    super('not_found', message);
+  }
+}
 
 interface OpenArchive {
   root: string;
@@ -83,9 +88,9 @@ export class ArchiveEngine implements EngineApi {
     try {
       info = statSync(root);
     } catch {
-      throw new Error(`folder not found: ${path}`);
+      throw new NotFoundError(`folder not found: ${path}`);
     }
-    if (!info.isDirectory()) throw new Error(`not a folder: ${path}`);
+    if (!info.isDirectory()) throw new ApiError('invalid_argument', `not a folder: ${path}`);
     await this.cancelIndexing();
     this.archive?.current.close();
     this.archive = null;
@@ -126,14 +131,14 @@ export class ArchiveEngine implements EngineApi {
   }
 
   private requireArchive(): OpenArchive {
-    if (!this.archive) throw new Error('no archive is open');
+    if (!this.archive) throw new ApiError('no_archive', 'no archive is open');
     return this.archive;
   }
 
   /** Brings the index up to date with the folder (only new, changed and deleted files are read). */
   reindex(): Promise<IndexReport> {
     if (this.running) return this.running;
-    if (!this.archive) return Promise.reject(new Error('no archive is open'));
+    if (!this.archive) return Promise.reject(new ApiError('no_archive', 'no archive is open'));
     const archive = this.archive;
     const abort = new AbortController();
     this.abort = abort;

@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { ApiError } from '../api-error.js';
 import { MAX_REPORTED_WARNINGS, type FailedFile, type IndexProgress, type IndexReport } from '../api.js';
 import { scanArchive } from '../articles/scan-archive.js';
 import { emptyManifest, writeManifest, type FileRecord, type Manifest, type SegmentRecord } from '../cache/manifest.js';
@@ -86,7 +87,7 @@ export async function runIndex(opts: IndexRunOptions): Promise<IndexRunResult> {
       retries: { retries: 120, minTimeout: 250, maxTimeout: 1000 },
     });
   } catch {
-    throw new Error('another process is indexing this archive; try again when it has finished');
+    throw new ApiError('busy', 'another process is indexing this archive; try again when it has finished');
   }
   try {
     return await runLocked(opts);

@@ -3,6 +3,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { FailedFile } from '../api.js';
 import { workerScript } from '../worker-script.js';
+import { ApiError } from '../api-error.js';
 import type { IndexTask, WorkerMessage } from './index-tasks.js';
 
 export interface TaskListeners {
@@ -17,9 +18,9 @@ interface Job extends TaskListeners {
   reject: (e: Error) => void;
 }
 
-export class CancelledError extends Error {
+export class CancelledError extends ApiError {
   constructor() {
-    super('indexing was cancelled');
+    super('cancelled', 'indexing was cancelled');
   }
 }
 

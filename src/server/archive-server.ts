@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ArchiveApi } from '../api.js';
+import { describeApiError } from '../api-error.js';
 import { InvalidArgumentError, validateCall } from '../api-schema.js';
 import { setCommonHeaders, setNoStore } from './security-headers.js';
 import { readStaticFile } from './static-files.js';
@@ -29,9 +30,11 @@ export interface RunningArchiveServer {
 const HOST = '127.0.0.1';
 const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
 
+/** A request refused before any API method ran. */
 class HttpError extends Error {
   constructor(
     readonly status: number,
+    readonly code: string,
     message: string,
   ) {
     super(message);
@@ -46,9 +49,9 @@ export async function startArchiveServer(options: ArchiveServerOptions): Promise
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      const status = err instanceof HttpError ? err.status : 500;
-      const message = err instanceof Error ? err.message : String(err);
-      if (!res.headersSent) sendJson(res, status, { error: message });
+      // Every error answer is {error: message, code, status}; 500 (code 'internal') only for real faults.
+      const { status, code, message } = err instanceof HttpError ? err : describeApiError(err);
+      if (!res.headersSent) sendJson(res, status, { error: message, code, status });
       else res.destroy();
     });
   });
@@ -57,14 +60,14 @@ export async function startArchiveServer(options: ArchiveServerOptions): Promise
     setCommonHeaders(res);
     const allowedHosts = [`${HOST}:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes((req.headers.host ?? '').toLowerCase())) {
-      throw new HttpError(403, 'forbidden host');
+      throw new HttpError(403, 'forbidden', 'forbidden host');
     }
     const path = (req.url ?? '/').split('?')[0].split('#')[0];
     if (path === '/api' || path.startsWith('/api/')) return handleApi(req, res, path.slice('/api/'.length));
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
-    if (!options.staticDir) throw new HttpError(404, 'not found');
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', 'method not allowed');
+    if (!options.staticDir) throw new HttpError(404, 'not_found', 'not found');
     const file = await readStaticFile(options.staticDir, path);
-    if (!file) throw new HttpError(404, 'not found');
+    if (!file) throw new HttpError(404, 'not_found', 'not found');
     res.statusCode = 200;
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Length', file.body.length);
@@ -77,23 +80,23 @@ export async function startArchiveServer(options: ArchiveServerOptions): Promise
     const presented = bearerToken(req.headers.authorization);
     if (presented === null || !tokenMatches(presented, token)) {
       res.setHeader('WWW-Authenticate', 'Bearer');
-      throw new HttpError(401, 'missing or wrong token');
+      throw new HttpError(401, 'unauthorized', 'missing or wrong token');
     }
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${HOST}:${port}` && origin !== `http://localhost:${port}`) {
-      throw new HttpError(403, 'forbidden origin');
+      throw new HttpError(403, 'forbidden', 'forbidden origin');
     }
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
-      throw new HttpError(405, 'use POST');
+      throw new HttpError(405, 'method_not_allowed', 'use POST');
     }
     const body = await readJsonBody(req, maxBody);
     let call: ReturnType<typeof validateCall>;
     try {
       call = validateCall(method, body.arg);
     } catch (err) {
-      if (err instanceof InvalidArgumentError) {
-        throw new HttpError(err.message.startsWith('unknown API method') ? 404 : 400, err.message);
+      if (err instanceof InvalidArgumentError && err.message.startsWith('unknown API method')) {
+        throw new HttpError(404, 'unknown_method', err.message);
       }
       throw err;
     }
@@ -136,7 +139,7 @@ async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<{ a
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new HttpError(413, `request body larger than ${maxBytes} bytes`);
+    if (size > maxBytes) throw new HttpError(413, 'too_large', `request body larger than ${maxBytes} bytes`);
     chunks.push(chunk as Buffer);
   }
   const raw = Buffer.concat(chunks).toString('utf8');
@@ -145,10 +148,10 @@ async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<{ a
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new HttpError(400, 'request body is not valid JSON');
+    throw new HttpError(400, 'invalid_request', 'request body is not valid JSON');
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new HttpError(400, 'request body must be a JSON object {"arg": ...}');
+    throw new HttpError(400, 'invalid_request', 'request body must be a JSON object {"arg": ...}');
   }
   return parsed as { arg?: unknown };
 }

@@ -75,6 +75,7 @@ export const EXPORT_TYPES: Record<ExportFormat, { extension: string; mime: strin
   json: { extension: 'json', mime: 'application/ld+json' },
   md: { extension: 'md', mime: 'text/markdown;charset=utf-8' },
   csv: { extension: 'csv', mime: 'text/csv;charset=utf-8' },
+  damaged: { extension: 'damaged.jsonl', mime: 'text/plain;charset=utf-8' },
 };
 
 /** e.g. annotations-2026-11-29.md */

@@ -14,11 +14,15 @@ export interface HttpApiOptions {
   fetch: FetchLike;
 }
 
-/** An error reported by the server or the transport, carrying the HTTP status (0 when unreachable). */
+/**
+ * An error reported by the server or the transport, carrying the HTTP status (0 when unreachable) and the server's
+ * error code ('not_found', 'invalid_argument', 'internal'…; 'transport' when the server did not say).
+ */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    readonly code: string = 'transport',
   ) {
     super(message);
     this.name = 'ApiError';
@@ -39,7 +43,7 @@ export function createHttpApi(options: HttpApiOptions): ArchiveApi {
       throw new ApiError(`cannot reach the archive server (${err instanceof Error ? err.message : String(err)})`, 0);
     }
     const raw = await response.text();
-    let body: { result?: unknown; error?: unknown } | undefined;
+    let body: { result?: unknown; error?: unknown; code?: unknown } | undefined;
     try {
       body = raw ? JSON.parse(raw) : undefined;
     } catch {
@@ -53,7 +57,7 @@ export function createHttpApi(options: HttpApiOptions): ArchiveApi {
     }
     if (!response.ok) {
       const message = typeof body?.error === 'string' ? body.error : `HTTP ${response.status}`;
-      throw new ApiError(message, response.status);
+      throw new ApiError(message, response.status, typeof body?.code === 'string' ? body.code : undefined);
     }
     if (body === undefined) throw new ApiError('the archive server sent an unreadable answer', response.status);
     return body.result === null ? undefined : body.result;

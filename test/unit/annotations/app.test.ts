@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { EntitySpan } from '../../../src/api.js';
@@ -229,5 +229,20 @@ describe('search covers notes and tags', () => {
     expect((await app.search({ query: 'البنك الدولي' })).hits).toEqual([]);
     // Only on the first page.
     expect((await app.search({ query: 'البنك', offset: 20 })).hits).toEqual([]);
+  });
+});
+
+describe('a damaged annotation log', () => {
+  it('is reported in the status, and the lost lines can be exported', async () => {
+    const added = await app.addAnnotation({ articleId: 'a.txt', ...rangeOf(ARTICLE_A, 'باشینیان'), note: 'مهم' });
+    await app.addAnnotation({ articleId: 'c.txt', ...rangeOf(ARTICLE_C, 'الاقتصاد') });
+    expect((await app.getStatus()).damagedAnnotations).toBeUndefined();
+    const file = join(engine.root, '.archive-reader', 'annotations.jsonl');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"note":"مهم"', '"note":"مهن"'));
+    expect((await app.listAnnotations({})).map((a) => a.articleId)).toEqual(['c.txt']);
+    expect((await app.getStatus()).damagedAnnotations).toBe(1);
+    const lost = await app.exportAnnotations({ format: 'damaged' });
+    expect(lost).toContain(added.id);
+    expect(lost.split('\n')).toHaveLength(2);
   });
 });

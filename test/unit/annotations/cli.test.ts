@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,7 +77,7 @@ describe('archive-reader annotations', () => {
     await expect(run(root, 'add', '--article', 'a.txt', '--start', '1')).rejects.toThrow(/--end/);
     await expect(run(root, 'add', '--article', 'a.txt', '--start', '1', '--end', '2', '--type', 'PLANET')).rejects.toThrow(/--type/);
     await expect(run(root, 'add', '--article', 'a.txt', '--start', '1', '--end', '2', '--archive-wide')).rejects.toThrow(/--type/);
-    await expect(run(root, 'export', '--format', 'xml')).rejects.toThrow(/json, md or csv/);
+    await expect(run(root, 'export', '--format', 'xml')).rejects.toThrow(/json, md, csv or damaged/);
     await expect(run(root, 'list', '--tag')).rejects.toThrow(/--tag needs a value/);
     await expect(run(root, 'delete')).rejects.toThrow(/id/);
     expect(counts().opened).toBe(0);
@@ -88,6 +88,22 @@ describe('archive-reader annotations', () => {
     const { root, run, counts } = setup();
     await expect(run(root, 'add', '--article', '../../etc/passwd', '--start', '0', '--end', '2')).rejects.toThrow(/no article/);
     expect(counts()).toEqual({ opened: 1, closed: 1 });
+  });
+
+  it('warns on stderr when lines of the annotation log could not be read, and exports them verbatim', async () => {
+    const { root, run } = setup();
+    const first = JSON.parse((await run(root, 'add', '--article', 'a.txt', '--start', '4', '--end', '17', '--note', 'أولى')).stdout);
+    await run(root, 'add', '--article', 'a.txt', '--start', '20', '--end', '30', '--note', 'ثانية');
+    const file = join(root, '.archive-reader', 'annotations.jsonl');
+    const damaged = readFileSync(file, 'utf8').replace('أولى', 'أولا');
+    writeFileSync(file, damaged);
+    const listed = await run(root, 'list', '--json');
+    expect(JSON.parse(listed.stdout).map((a: { note: string }) => a.note)).toEqual(['ثانية']);
+    expect(listed.stderr).toContain('1 line of the annotation log could not be read');
+    expect(listed.stderr).toContain('export --format damaged');
+    const lost = await run(root, 'export', '--format', 'damaged');
+    expect(lost.stdout).toBe(damaged.split('\n')[0] + '\n');
+    expect(lost.stdout).toContain(first.id);
   });
 
   it('takes every --tag out of argv', () => {

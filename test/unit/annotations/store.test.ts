@@ -109,6 +109,52 @@ describe('AnnotationStore', () => {
     expect((await store.all()).map((a) => a.id)).toEqual([sample(3).id, sample(4).id, sample(5).id]);
   });
 
+  it('reports each damaged line verbatim with its line number, and keeps it through compaction', async () => {
+    const root = tempRoot();
+    const store = new AnnotationStore(root);
+    for (let i = 1; i <= 4; i++) await store.put(sample(i));
+    const file = join(root, STORE_DIR, STORE_FILE);
+    const bytes = readFileSync(file);
+    const lines = bytes.toString('utf8').split('\n');
+    const at = Buffer.byteLength(lines.slice(0, 2).join('\n')) + 1 + 40; // a byte inside line 3
+    bytes[at] ^= 0x04; // one flipped bit
+    writeFileSync(file, bytes);
+    const damagedLine = bytes.toString('utf8').split('\n')[2];
+    const reopened = new AnnotationStore(root);
+    expect((await reopened.all()).map((a) => a.id)).toEqual([sample(1).id, sample(2).id, sample(4).id]);
+    expect(await reopened.damagedRecords()).toEqual([{ line: 3, text: damagedLine }]);
+    await reopened.compact();
+    expect(readFileSync(file, 'utf8').split('\n')).toContain(damagedLine);
+    expect((await new AnnotationStore(root).damagedRecords()).map((d) => d.text)).toEqual([damagedLine]);
+  });
+
+  it('notices, while open, a byte damaged in the middle of the log by another process', async () => {
+    const root = tempRoot();
+    const store = new AnnotationStore(root);
+    for (let i = 1; i <= 20; i++) await store.put(sample(i));
+    expect(await store.all()).toHaveLength(20);
+    const file = join(root, STORE_DIR, STORE_FILE);
+    const bytes = readFileSync(file);
+    bytes[Math.floor(bytes.length / 3)] ^= 0x01; // far from the end: same size, same inode
+    writeFileSync(file, bytes);
+    expect(await store.all()).toHaveLength(19);
+    expect(await store.damagedRecords()).toHaveLength(1);
+    expect((await new AnnotationStore(root).all()).map((a) => a.id)).toEqual((await store.all()).map((a) => a.id));
+  });
+
+  it('sees lines another process appended, and one it damaged later', async () => {
+    const root = tempRoot();
+    const server = new AnnotationStore(root);
+    await server.put(sample(1));
+    expect(await server.all()).toHaveLength(1);
+    const file = join(root, STORE_DIR, STORE_FILE);
+    appendFileSync(file, encodeRecord({ op: 'put', annotation: sample(2) })); // the CLI, without the store
+    expect((await server.all()).map((a) => a.id)).toEqual([sample(1).id, sample(2).id]);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('ملاحظة رقم 1', 'ملاحظة رقم 7'));
+    expect((await server.all()).map((a) => a.id)).toEqual([sample(2).id]);
+    expect(await server.damagedRecords()).toEqual([{ line: 1, text: expect.stringContaining('ملاحظة رقم 7') }]);
+  });
+
   it('compacts by itself when the log grows far beyond the live annotations', async () => {
     const root = tempRoot();
     const store = new AnnotationStore(root);

@@ -160,10 +160,10 @@ describe('archive server (browser mode)', () => {
     expect(get.status).toBe(405);
   });
 
-  it('reports an error thrown by the API as a JSON error', async () => {
+  it('reports a fault thrown by the API as a JSON error with code internal and status 500', async () => {
     const reply = await apiCall(server, 'getArticle', { id: 'nope.txt' });
     expect(reply.status).toBe(500);
-    expect(JSON.parse(reply.body)).toEqual({ error: 'no article with id nope.txt' });
+    expect(JSON.parse(reply.body)).toEqual({ error: 'no article with id nope.txt', code: 'internal', status: 500 });
   });
 
   it('serves the renderer with a strict CSP and no token needed', async () => {
