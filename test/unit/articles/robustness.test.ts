@@ -49,6 +49,7 @@ describe('robustness', () => {
         expect(result.articles.length + result.failures.length).toBeGreaterThan(0);
         for (const a of result.articles) {
           expect(a.text).not.toContain('\uFFFD');
+          // eslint-disable-next-line no-control-regex -- no NUL may reach the text
           expect(a.text).not.toMatch(/\u0000/);
           expect(a.title.trim()).not.toBe('');
           expect(a.text.trim()).not.toBe('');
