@@ -61,25 +61,16 @@ export function scanWords(text: string, into: WordSpans): { spans: WordSpans; co
   let start = -1;
   let group = 0;
   let hash = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const cls = charClass[c];
+  // One step past the end, read as a separator, ends the last word.
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0;
+    const cls = i < n ? charClass[c] : SEPARATOR;
     if (cls === MARK) {
+      // inside a word it is part of it; elsewhere it is ignored
       if (start >= 0) hash = (Math.imul(hash, 31) + c) | 0;
       continue;
     }
-    if (cls === SEPARATOR) {
-      if (start >= 0) {
-        if (count === starts.length) ({ starts, ends, hashes, arabic } = spans = grown(spans, n + 1));
-        starts[count] = start;
-        ends[count] = i;
-        hashes[count] = hash;
-        arabic[count++] = group === 1 ? 1 : 0;
-        start = -1;
-      }
-      continue;
-    }
-    const g = GROUP[cls];
+    const g = cls === SEPARATOR ? -1 : GROUP[cls];
     if (start >= 0) {
       if (g === group) {
         hash = (Math.imul(hash, 31) + c) | 0;
@@ -90,17 +81,13 @@ export function scanWords(text: string, into: WordSpans): { spans: WordSpans; co
       ends[count] = i;
       hashes[count] = hash;
       arabic[count++] = group === 1 ? 1 : 0;
+      start = -1;
     }
-    start = i;
-    group = g;
-    hash = c;
-  }
-  if (start >= 0) {
-    if (count === starts.length) ({ starts, ends, hashes, arabic } = spans = grown(spans, n + 1));
-    starts[count] = start;
-    ends[count] = n;
-    hashes[count] = hash;
-    arabic[count++] = group === 1 ? 1 : 0;
+    if (g >= 0) {
+      start = i;
+      group = g;
+      hash = c;
+    }
   }
   return { spans, count };
 }
