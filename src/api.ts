@@ -85,8 +85,6 @@ export interface ArchiveStatus {
   lastReport?: IndexReport;
 }
 
-export type SortOrder = 'relevance' | 'date' | 'title' | 'source';
-
 export interface Filters {
   source?: string[];
   year?: number[];
