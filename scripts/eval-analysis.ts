@@ -67,7 +67,8 @@ function evaluateSets(a: Analyzer, heldOut: boolean) {
     const ta = a.termOf(pair.a);
     const tb = a.termOf(pair.b);
     const kept = ta !== tb;
-    if (kept) (pair.hard ? hardApart++ : apart++);
+    if (kept && pair.hard) hardApart++;
+    else if (kept) apart++;
     else merged.push(`${pair.a}/${pair.b}→${ta || '∅'}${pair.hard ? ' (hard)' : ''}`);
   }
   return { groups: groups.length, pairs, met, words, dropped, apart, hardApart, hard, total: apartPairs.length, misses, merged };

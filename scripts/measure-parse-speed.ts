@@ -81,6 +81,7 @@ for (const a of articles) {
   const all = `${a.title}\n${a.source ?? ''}\n${a.location ?? ''}\n${a.text}`;
   replacementChars += all.split('\uFFFD').length - 1;
   if (LATIN1_MOJIBAKE.test(all)) mojibakeArticles++;
+  // eslint-disable-next-line no-control-regex -- counts control characters
   controlChars += (all.match(/[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g) ?? []).length;
 }
 

@@ -92,8 +92,6 @@ export interface ArchiveStatus {
   damagedAnnotations?: number;
 }
 
-export type SortOrder = 'relevance' | 'date' | 'title' | 'source';
-
 export interface Filters {
   source?: string[];
   year?: number[];

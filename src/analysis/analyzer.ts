@@ -3,7 +3,7 @@ import type { AnalyzedToken } from '../api.js';
 import { copyRange, normalizeRange } from './normalize.js';
 import { stemArabic } from './stem.js';
 import { isStopWord } from './stopwords.js';
-import { forEachToken, hashRange, newWordSpans, scanWords, type WordSpans } from './tokenize.js';
+import { forEachToken, hashRange, someToken } from './tokenize.js';
 
 /** Everything the analyzer knows about one written form of a word. */
 export interface WordAnalysis {
@@ -122,17 +122,13 @@ export function analyze(text: string): AnalyzedToken[] {
 }
 
 /** The indexed terms of `text` in order, stop words left out: what the indexer stores. */
-let scratch = newWordSpans();
-
 export function indexTerms(text: string): string[] {
-  const { spans, count } = scanWords(text, scratch);
-  scratch = spans.starts.length <= MAX_KEPT_SPANS ? spans : newWordSpans();
-  const { starts, ends, hashes, arabic } = spans;
   const out: string[] = [];
-  for (let w = 0; w < count; w++) {
-    const a = analyzeWordAt(text, starts[w], ends[w], arabic[w] === 1, hashes[w]);
+  someToken(text, (start, end, isArabic, hash) => {
+    const a = analyzeWordAt(text, start, end, isArabic, hash);
     if (!a.stop) out.push(a.term);
-  }
+    return false;
+  });
   return out;
 }
 
@@ -149,23 +145,8 @@ export function forEachTerm(text: string, visit: (term: string, start: number, e
  * returns whether it did. (No token objects: phrase checks read thousands of articles per query.)
  */
 export function someWord(text: string, visit: (a: WordAnalysis, start: number, end: number) => boolean): boolean {
-  // Own spans while visiting: `visit` may call back into the analyzer.
-  const { spans, count } = scanWords(text, wordSpans ?? newWordSpans(16));
-  wordSpans = undefined;
-  try {
-    const { starts, ends, hashes, arabic } = spans;
-    for (let w = 0; w < count; w++) {
-      if (visit(analyzeWordAt(text, starts[w], ends[w], arabic[w] === 1, hashes[w]), starts[w], ends[w])) return true;
-    }
-    return false;
-  } finally {
-    // A buffer grown for a huge text is not kept for the life of the process.
-    wordSpans = spans.starts.length <= MAX_KEPT_SPANS ? spans : newWordSpans();
-  }
+  return someToken(text, (start, end, isArabic, hash) => visit(analyzeWordAt(text, start, end, isArabic, hash), start, end));
 }
-
-const MAX_KEPT_SPANS = 1 << 16;
-let wordSpans: WordSpans | undefined = newWordSpans();
 
 /** Forgets memoized words (for measurements). */
 export function clearAnalyzerCache(): void {

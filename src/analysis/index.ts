@@ -1,9 +1,7 @@
-// The Arabic analyzer: tokenization with offsets, normalization, light stemming, stop words, Lunr integration,
-// query terms (including wildcard/fuzzy) and match positions with strictness options.
+// The Arabic analyzer: tokenization with offsets, normalization, light stemming, stop words, query terms
+// (including wildcard/fuzzy) and match positions with strictness options.
 //
-// Indexing with Lunr: `lunr(function () { useArabicAnalyzer(this); ... })` (tokenizer, pipeline and search pipeline);
-// before `lunr.Index.load(json)`: `registerArabicAnalyzer(lunr)`. Bulk terms without Lunr: `indexTerms(text)`.
-// Wildcard clauses bypass Lunr's pipeline: build them from `queryTermFor(prefix, { wildcard: true })`.
+// Index terms: `indexTerms(text)`. Wildcard clauses: `queryTermsFor(prefix, { wildcard: true })`.
 // Highlights and strict (diacritics/hamza) matching: `findMatches(text, queryWords, options)`.
 export { tokenize, forEachToken, scanWords, newWordSpans, type TokenSpan, type WordSpans } from './tokenize.js';
 export { normalize, normalizeRange, surfaceOf, type Surface } from './normalize.js';
@@ -22,10 +20,3 @@ export {
 } from './analyzer.js';
 export { queryTermFor, queryTermsFor, normalizeQuery, type QueryTermOptions } from './query.js';
 export { findMatches, withinEditDistance, type MatchOptions } from './match.js';
-export {
-  registerArabicAnalyzer,
-  useArabicAnalyzer,
-  arabicAnalyzerPlugin,
-  ARABIC_QUERY_FUNCTION,
-  ARABIC_TERM_FUNCTION,
-} from './lunr-plugin.js';

@@ -9,48 +9,7 @@ export interface TokenSpan {
 /** Arabic words are one group; Latin letters and digits another ("G20", "5G"); marks join whatever they follow. */
 const GROUP = new Uint8Array([0, 1, 2, 2, 0]);
 
-/**
- * Calls `visit(start, end, isArabic)` for each word of `text`, in order. Words are maximal runs of Arabic letters
- * (with their diacritics/tatweel) or of Latin letters and digits; anything else separates them, and a change of
- * script starts a new word. Arabic-Indic and ASCII digits are digits ("26.11.2021" → 26, 11, 2021).
- */
-export function forEachToken(
-  text: string,
-  visit: (start: number, end: number, isArabic: boolean, hash: number) => void,
-): void {
-  const n = text.length;
-  let start = -1;
-  let group = 0;
-  let hash = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const cls = charClass[c];
-    if (cls === CharClass.Mark) {
-      // inside a word it is part of it; elsewhere it is ignored
-      if (start >= 0) hash = (Math.imul(hash, 31) + c) | 0;
-      continue;
-    }
-    if (cls === CharClass.Separator) {
-      if (start >= 0) {
-        visit(start, i, group === 1, hash);
-        start = -1;
-      }
-      continue;
-    }
-    const g = GROUP[cls];
-    if (start >= 0 && g === group) {
-      hash = (Math.imul(hash, 31) + c) | 0;
-      continue;
-    }
-    if (start >= 0) visit(start, i, group === 1, hash);
-    start = i;
-    group = g;
-    hash = c;
-  }
-  if (start >= 0) visit(start, n, group === 1, hash);
-}
-
-/** The hash forEachToken passes for text[start, end). */
+/** The hash scanWords gives the word text[start, end). */
 export function hashRange(text: string, start: number, end: number): number {
   let hash = text.charCodeAt(start);
   for (let i = start + 1; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
@@ -102,25 +61,16 @@ export function scanWords(text: string, into: WordSpans): { spans: WordSpans; co
   let start = -1;
   let group = 0;
   let hash = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    const cls = charClass[c];
+  // One step past the end, read as a separator, ends the last word.
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0;
+    const cls = i < n ? charClass[c] : SEPARATOR;
     if (cls === MARK) {
+      // inside a word it is part of it; elsewhere it is ignored
       if (start >= 0) hash = (Math.imul(hash, 31) + c) | 0;
       continue;
     }
-    if (cls === SEPARATOR) {
-      if (start >= 0) {
-        if (count === starts.length) ({ starts, ends, hashes, arabic } = spans = grown(spans, n + 1));
-        starts[count] = start;
-        ends[count] = i;
-        hashes[count] = hash;
-        arabic[count++] = group === 1 ? 1 : 0;
-        start = -1;
-      }
-      continue;
-    }
-    const g = GROUP[cls];
+    const g = cls === SEPARATOR ? -1 : GROUP[cls];
     if (start >= 0) {
       if (g === group) {
         hash = (Math.imul(hash, 31) + c) | 0;
@@ -131,17 +81,13 @@ export function scanWords(text: string, into: WordSpans): { spans: WordSpans; co
       ends[count] = i;
       hashes[count] = hash;
       arabic[count++] = group === 1 ? 1 : 0;
+      start = -1;
     }
-    start = i;
-    group = g;
-    hash = c;
-  }
-  if (start >= 0) {
-    if (count === starts.length) ({ starts, ends, hashes, arabic } = spans = grown(spans, n + 1));
-    starts[count] = start;
-    ends[count] = n;
-    hashes[count] = hash;
-    arabic[count++] = group === 1 ? 1 : 0;
+    if (g >= 0) {
+      start = i;
+      group = g;
+      hash = c;
+    }
   }
   return { spans, count };
 }
@@ -149,6 +95,39 @@ export function scanWords(text: string, into: WordSpans): { spans: WordSpans; co
 /** Scratch spans for callers that do not call back into user code while using them. */
 export function newWordSpans(capacity = 4096): WordSpans {
   return allocate(capacity);
+}
+
+/** Spans larger than this (grown for a huge text) are not kept for the life of the process. */
+const MAX_KEPT_SPANS = 1 << 16;
+let idleSpans: WordSpans | undefined = newWordSpans();
+
+/**
+ * Calls `visit(start, end, isArabic, hash)` for each word of `text` (as scanWords finds them) in order, until it
+ * returns true; returns whether it did. `visit` may tokenize other text meanwhile.
+ */
+export function someToken(text: string, visit: (start: number, end: number, isArabic: boolean, hash: number) => boolean): boolean {
+  // Spans of its own while visiting: a nested call finds none idle and allocates.
+  const { spans, count } = scanWords(text, idleSpans ?? newWordSpans(16));
+  idleSpans = undefined;
+  try {
+    const { starts, ends, hashes, arabic } = spans;
+    for (let w = 0; w < count; w++) if (visit(starts[w], ends[w], arabic[w] === 1, hashes[w])) return true;
+    return false;
+  } finally {
+    idleSpans = spans.starts.length <= MAX_KEPT_SPANS ? spans : newWordSpans();
+  }
+}
+
+/**
+ * Calls `visit(start, end, isArabic, hash)` for each word of `text`, in order. Words are maximal runs of Arabic
+ * letters (with their diacritics/tatweel) or of Latin letters and digits; anything else separates them, and a
+ * change of script starts a new word. Arabic-Indic and ASCII digits are digits ("26.11.2021" → 26, 11, 2021).
+ */
+export function forEachToken(text: string, visit: (start: number, end: number, isArabic: boolean, hash: number) => void): void {
+  someToken(text, (start, end, isArabic, hash) => {
+    visit(start, end, isArabic, hash);
+    return false;
+  });
 }
 
 /** The words of `text` with their offsets. */

@@ -9,6 +9,7 @@ import type { ParsedFields } from './parse-txt.js';
 import { cleanLine, normaliseBody, titleFromText } from './text.js';
 
 /** linkedom's DOM, typed loosely: the project compiles without lib.dom (no DOM globals in the engine). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = any;
 
 const CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i;

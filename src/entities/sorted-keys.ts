@@ -3,20 +3,6 @@
 // keys[buckets[b] … buckets[b + 1]): about one key per bucket, found with a read or two instead of a
 // binary search, for 4 bytes per key.
 
-/** Index of `key` in the ascending `keys`, or -1 (binary search; see SortedKeys for repeated lookups). */
-export function indexOfSortedKey(keys: ArrayLike<number>, key: number): number {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const k = keys[mid];
-    if (k === key) return mid;
-    if (k < key) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 export class SortedKeys {
   private readonly buckets: Uint32Array;
   private readonly shift: number;

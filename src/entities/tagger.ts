@@ -67,7 +67,7 @@ export class SentenceTagger {
       this.emissions = new Float64Array(n * T * 2);
       this.entries = new Int32Array(n * 2);
     }
-    const { sums, entries, props, keys, model } = this;
+    const { sums, entries, props, keys } = this;
     this.words.reserve(n);
     props.length = n;
     for (let i = 0; i < n; i++) {

@@ -1,21 +1,8 @@
-// The fields of every segment index, their boosts, and how entity types map to searchable fields.
+// The fields of every segment index and how entity types map to searchable fields (their boosts: ranking.ts).
 import type { EntityType } from '../api.js';
 
 export const FIELDS = ['title', 'body', 'source', 'tags', 'person', 'place', 'org'] as const;
 export type FieldName = (typeof FIELDS)[number];
-
-export const FIELD_BOOST: Record<FieldName, number> = {
-  title: 4,
-  body: 1,
-  source: 1,
-  tags: 2,
-  person: 1,
-  place: 1,
-  org: 1,
-};
-
-/** FIELD_BOOST in FIELDS order. */
-export const FIELD_BOOSTS: readonly number[] = FIELDS.map((f) => FIELD_BOOST[f]);
 
 export const ENTITY_FIELD: Partial<Record<EntityType, FieldName>> = {
   PERSON: 'person',

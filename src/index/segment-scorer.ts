@@ -3,10 +3,10 @@
 // (k1 1.2, b 0.75, rounded to 3 decimals) from archive-wide statistics, and the same order of floating-point sums —
 // without Lunr's per-query objects (posting maps, MatchData, field vectors, sets of refs).
 import type { ArchiveTerms } from './archive-terms.js';
+import { BM25_B as B, BM25_K1 as K1, WEIGHT_DECIMALS } from './ranking.js';
 import type { SegmentReader } from './segment-reader.js';
 
-const K1 = 1.2;
-const B = 0.75;
+const ROUNDING = 10 ** WEIGHT_DECIMALS;
 
 export type ClausePresence = 'should' | 'must' | 'not';
 
@@ -216,7 +216,7 @@ export function scoreSegment(
         if (!passes(d)) continue;
         const tf = p.tfs[i];
         const norm = K1 * (1 - B + B * (reader.fieldLengths[d * F + f] / avg));
-        const w = Math.round(((idf * ((K1 + 1) * tf)) / (norm + tf)) * boosts[f] * 1000) / 1000;
+        const w = Math.round(((idf * ((K1 + 1) * tf)) / (norm + tf)) * boosts[f] * ROUNDING) / ROUNDING;
         dot[d * F + f] += weight * w;
       }
     }

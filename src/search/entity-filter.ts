@@ -1,6 +1,6 @@
 import type { Filters } from '../api.js';
 import type { LoadedArchive } from '../index/loaded-archive.js';
-import { FIELD_BOOSTS } from '../index/fields.js';
+import { FIELD_BOOSTS } from '../index/ranking.js';
 import { scoreSegment } from '../index/segment-scorer.js';
 import { entityFilterClauses, prepareQuery } from './prepare-query.js';
 

@@ -6,6 +6,7 @@ import { analyze, indexTerms, normalizeQuery, queryTermFor, queryTermsFor } from
 import { phraseKey } from './phrase-match.js';
 import { ENTITY_FIELD, type FieldName } from '../index/fields.js';
 import type { ArchiveTerms } from '../index/archive-terms.js';
+import { DEFAULT_CLAUSE_BOOST } from '../index/ranking.js';
 import type { ParsedQuery, Presence, QueryClause } from './query-types.js';
 
 /** Fields a word searches when the query names none. */
@@ -92,7 +93,7 @@ export function prepareQuery(parsed: ParsedQuery, dictionary: ArchiveTerms, extr
       fields: clause.fields ?? DEFAULT_FIELDS,
       wildcard: opts.wildcard ?? false,
       editDistance: opts.editDistance ?? 0,
-      boost: clause.boost ?? 1,
+      boost: clause.boost ?? DEFAULT_CLAUSE_BOOST,
     };
     const termExpansions = terms.map((t) => expand(dictionary, t, base.editDistance));
     const unit: QueryUnit = { ...base, termExpansions, expansion: new Set(termExpansions.flat()) };

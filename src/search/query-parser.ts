@@ -8,7 +8,7 @@
 //   title: body: source: tag: person: place: org:   restrict a word or phrase to a field
 //   after:YYYY[-MM[-DD]]  before:YYYY[-MM[-DD]]     dates (after is inclusive, before exclusive)
 import { QUERY_FIELD_ALIASES, type FieldName } from '../index/fields.js';
-import type { ParsedQuery, Presence, QueryClause } from './query-types.js';
+import type { ParsedQuery, Presence } from './query-types.js';
 
 const DATE_FIELDS = new Set(['after', 'before', 'since', 'until']);
 const MAX_EDIT_DISTANCE = 2;
@@ -159,7 +159,7 @@ export function parseQuery(query: string): ParsedQuery {
       word = word.slice(0, fuzzy.index);
     }
     word = word.replace(/\*{2,}/g, '*');
-    const letters = word.replace(/[*~^:+\-]/g, '');
+    const letters = word.replace(/[*~^:+-]/g, '');
     if (!letters) {
       if (word.includes('*')) note('A lone * would match every article; add some letters before it, like word*.');
       else if (word) note(`“${tok.text}” has no letters to search for; it was ignored.`);

@@ -10,7 +10,7 @@ import { entityFilterClauses, prepareQuery, type PreparedQuery, type QueryUnit }
 import { parseQuery } from './query-parser.js';
 import type { ParsedQuery } from './query-types.js';
 import { makeSnippet, mergeRanges } from './snippet.js';
-import { FIELD_BOOSTS } from '../index/fields.js';
+import { FIELD_BOOSTS } from '../index/ranking.js';
 import { numberTerms, scoreSegment, type ScoreClause } from '../index/segment-scorer.js';
 
 interface Candidate {

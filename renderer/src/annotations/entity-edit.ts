@@ -47,7 +47,3 @@ export function entityChange(
   }
   return { op: 'add', start: span.start, end: span.end, entityType, archiveWide };
 }
-
-export function isUserEntity(e: EntitySpan): boolean {
-  return e.origin === 'user';
-}

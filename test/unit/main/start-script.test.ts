@@ -62,6 +62,7 @@ async function api(url: string, method: string, arg?: unknown) {
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${hash.replace('#token=', '')}` },
     body: JSON.stringify(arg === undefined ? {} : { arg }),
   });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return ((await res.json()) as { result: any }).result;
 }
 
