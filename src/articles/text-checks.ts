@@ -13,6 +13,7 @@ export const EMPTY = 'empty file';
 const MAX_BAD_CHAR_RATIO = 0.05;
 
 /** A control character other than tab, newline, carriage return and form feed (NUL included). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
 const STRAY_CONTROLS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]+/g;
 
 function isStrayControl(c: number): boolean {

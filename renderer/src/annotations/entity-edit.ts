@@ -1,6 +1,6 @@
 // What clicking an entity in the reader can change: the user's own correction at that span (edited in place),
 // the archive-wide rule that produced it (removable: the name goes back to automatic), or a new correction.
-import type { AnchoredAnnotation, EntitySpan, EntityType } from '../../../src/api.js';
+import type { AnchoredAnnotation, EntityType } from '../../../src/api.js';
 import { stripDiacritics } from '../lib/diacritics.js';
 
 /** The article's own entity correction overlapping [start, end), the most recently modified first. */

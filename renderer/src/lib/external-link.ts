@@ -18,6 +18,7 @@ export function linkHref(url: string): string | null {
 }
 
 /** Bidi controls, invisible separators and other format or control characters: shown escaped, never obeyed. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
 const HIDDEN = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/gu;
 
 /** The address as a person reads it: percent-escapes decoded where they are valid UTF-8, left as typed where not. */
