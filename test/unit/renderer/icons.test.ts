@@ -8,7 +8,7 @@ import { ICONS } from '../../../renderer/src/icons/paths.js';
 const RENDERER = resolve(import.meta.dirname, '../../../renderer/src');
 
 /** Arrows, math operators, technical and dingbat symbols, geometric shapes, emoji and their presentation selector. */
-const ICON_LIKE = /[\u2190-\u21FF\u2212\u2200-\u23FF\u25A0-\u27BF\u2900-\u2BFF\u{1F000}-\u{1FAFF}\uFE0F]/u;
+const ICON_LIKE = /[\u2190-\u21FF\u2212\u2200-\u23FF\u25A0-\u27BF\u2900-\u2BFF\u{1F000}-\u{1FAFF}]|\uFE0F/u;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
