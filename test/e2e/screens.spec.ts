@@ -145,6 +145,7 @@ for (const { size, look } of CASES) {
         await expect(reader.locator('.body p').first()).toBeVisible();
         await expectNoHorizontalOverflow(app, 'reader');
         const text = (await reader.locator('.text').boundingBox())!;
+        test.info().annotations.push({ type: 'text column width (px)', description: text.width.toFixed(0) });
         expect(text.width, 'the article text column is too narrow to read').toBeGreaterThanOrEqual(MIN_TEXT_WIDTH);
         expectInsideViewport(await reader.locator('.meta dl').boundingBox().then((b) => b && { ...b, y: 0, height: 1 }), app, 'the metadata line');
         await screenshot(app, `${dir}/3-reader`);
