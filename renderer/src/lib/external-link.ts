@@ -17,9 +17,8 @@ export function linkHref(url: string): string | null {
   return parsed.href;
 }
 
-/** Bidi controls, invisible separators and other format or control characters: shown escaped, never obeyed. */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
-const HIDDEN = /[\u0000-\u001F\u007F-\u009F\u00AD\u061C\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/gu;
+/** Control and format characters (bidi controls, invisible separators…) and line breaks: shown escaped, never obeyed. */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 
 /** The address as a person reads it: percent-escapes decoded where they are valid UTF-8, left as typed where not. */
 export function readableUrl(url: string): string {
