@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(repo, 'bin', 'archive-reader.mjs');
@@ -29,16 +30,17 @@ interface Options {
 
 function parseOptions(argv: string[]): Options {
   const opts: Options = { input: resolve(repo, '../shared/data/corpus/ant-v1.1.jsonl.gz'), runs: 3, queries: 300, sizes: [0.25, 0.5, 1], copies: 0 };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--runs') opts.runs = Math.max(1, Number(argv[++i]));
-    else if (a === '--queries') opts.queries = Math.max(10, Number(argv[++i]));
-    else if (a === '--sizes') opts.sizes = argv[++i].split(',').map(Number).filter((x) => x > 0 && x <= 1);
-    else if (a === '--copies') opts.copies = Math.max(0, Math.floor(Number(argv[++i])));
-    else if (a === '--out') opts.out = argv[++i];
-    else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
-    else opts.input = resolve(a);
-  }
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { runs: { type: 'string' }, queries: { type: 'string' }, sizes: { type: 'string' }, copies: { type: 'string' }, out: { type: 'string' } },
+  });
+  if (values.runs !== undefined) opts.runs = Math.max(1, Number(values.runs));
+  if (values.queries !== undefined) opts.queries = Math.max(10, Number(values.queries));
+  if (values.sizes !== undefined) opts.sizes = values.sizes.split(',').map(Number).filter((x) => x > 0 && x <= 1);
+  if (values.copies !== undefined) opts.copies = Math.max(0, Math.floor(Number(values.copies)));
+  opts.out = values.out;
+  for (const p of positionals) opts.input = resolve(p);
   if (!existsSync(opts.input)) {
     console.error(`bench: ${opts.input} does not exist. Give a corpus (.jsonl.gz, one article object per line) or a folder of articles.`);
     process.exit(2);

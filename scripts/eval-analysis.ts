@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
 import lunr from 'lunr';
 import { clearAnalyzerCache, indexTerms, termOf } from '../src/analysis/index.js';
 import { APART_PAIRS, MEET_GROUPS } from './analysis-eval-data.js';
@@ -97,8 +98,9 @@ function loadCorpus(path: string): string[] {
 }
 
 function main(): void {
-  const verbose = process.argv.includes('--verbose');
-  const corpusArg = process.argv.slice(2).find((a) => !a.startsWith('--'));
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { verbose: { type: 'boolean', default: false } } });
+  const verbose = values.verbose;
+  const corpusArg = positionals[0];
   console.log('# Arabic analysis evaluation\n');
   for (const heldOut of [false, true]) {
     const groups = MEET_GROUPS.filter((g) => Boolean(g.heldOut) === heldOut);

@@ -22,6 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
 import { findEntities } from '../src/entities/index.js';
 import { loadTagger, MODEL_FILE, GAZETTEER_FILE } from '../src/entities/load-model.js';
 import { tokenize } from '../src/entities/tokenize.js';
@@ -30,19 +31,19 @@ import { foldArabic, surfaceIndex } from '../src/entities/normalize.js';
 import { bioLabels, readConll, runningText, type ConllToken } from '../src/entities/training-data.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const files: string[] = [];
-let corpusPath: string | null = null;
-let asGiven = false;
-let oracle = false;
-let workers = 2;
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--corpus') corpusPath = args[++i];
-  else if (args[i] === '--workers') workers = Number(args[++i]);
-  else if (args[i] === '--as-given') asGiven = true;
-  else if (args[i] === '--oracle') oracle = true;
-  else files.push(args[i]);
-}
+const { values: options, positionals: files } = parseArgs({
+  allowPositionals: true,
+  options: {
+    corpus: { type: 'string' },
+    workers: { type: 'string', default: '2' },
+    'as-given': { type: 'boolean', default: false },
+    oracle: { type: 'boolean', default: false },
+  },
+});
+let corpusPath: string | null = options.corpus ?? null;
+const asGiven = options['as-given'];
+const oracle = options.oracle;
+const workers = Number(options.workers);
 if (files.length === 0 && corpusPath === null) {
   const ner = join(repo, '../shared/data/ner');
   files.push(join(ner, 'wikifane.dev.conll.gz'), join(ner, 'aqmar.conll.gz'));

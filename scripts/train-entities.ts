@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { clusterLookup, learnClusters, type ClusterLookup } from '../src/entities/clusters.js';
 import { MAX_FEATURES, sentenceFeatures, wordHash } from '../src/entities/features.js';
 import { Gazetteer, type GazetteerData } from '../src/entities/gazetteer.js';
@@ -33,15 +34,19 @@ import { bioLabels, readConll, runningText, type ConllToken } from '../src/entit
 import { viterbi } from '../src/entities/viterbi.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
-};
+const VALUED = ['data', 'epochs', 'seed', 'corpus', 'clusters', 'news', 'outside-bias', 'ensemble', 'out', 'holdout', 'clusters-from', 'min-count', 'prune'];
+const { values: options } = parseArgs({
+  options: {
+    ...Object.fromEntries(VALUED.map((name) => [name, { type: 'string' as const }])),
+    segmented: { type: 'boolean' },
+    'no-names': { type: 'boolean' },
+  },
+});
+const flag = (name: string, fallback: string) => ((options as Record<string, unknown>)[name] as string | undefined) || fallback;
 const dataDir = resolve(flag('data', join(repo, '../shared/data/ner')));
 const epochs = Number(flag('epochs', '8'));
 const seed = Number(flag('seed', '20141'));
-const withSegmented = args.includes('--segmented');
+const withSegmented = options.segmented === true;
 const corpusPath = flag('corpus', join(repo, '../shared/data/corpus/ant-v1.1.jsonl.gz'));
 const clusterCount = Number(flag('clusters', '512'));
 const newsCount = Number(flag('news', '5000'));
@@ -195,7 +200,7 @@ if (clustersFrom) {
 
 // ---- name dictionary: words seen in names, per type; each fold's codes come from the other folds -------
 const FOLDS = 5;
-const useNames = !args.includes('--no-names');
+const useNames = options['no-names'] !== true;
 const wikiSentences = corpus.length;
 const foldOf = (i: number) => (i < (withSegmented ? 2 : 1) * wikiSentences ? i % wikiSentences : i) % FOLDS;
 const nameCodesAll = new NameCounts();

@@ -7,7 +7,8 @@ export interface ParsedArgs {
 
 /**
  * Parses `--name value`, `--name=value` and boolean `--name` (those listed in `booleans`).
- * A lone `-` or any word not starting with `--` is positional; `--` ends the flags.
+ * A lone `-` or any word not starting with `--` is positional; `--` ends the flags. (Not node:util's parseArgs,
+ * which reads `-سوريا`, a query excluding a word, as short options.)
  */
 export function parseArgs(argv: string[], valued: readonly string[], booleans: readonly string[]): ParsedArgs {
   const positional: string[] = [];

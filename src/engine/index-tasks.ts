@@ -1,5 +1,5 @@
 // Messages between the indexer (main thread) and index.worker.ts.
-import type { ArticleMeta, FailedFile } from '../api.js';
+import type { FailedFile } from '../api.js';
 
 export interface ParseTask {
   kind: 'parse';
@@ -67,9 +67,3 @@ export type WorkerMessage =
   | { type: 'warning'; warning: FailedFile }
   | { type: 'result'; result: ParsedFile[] | ParsedLines | BuiltSegment }
   | { type: 'error'; message: string };
-
-/** One article as the parse step hands it to the segment builder (one JSON line in a spool file). */
-export interface SpooledArticle {
-  meta: ArticleMeta;
-  text: string;
-}

@@ -1,9 +1,9 @@
 // Indexing worker: parses article files into per-segment spool files, and builds segments (entities,
 // analysis, postings, body pack). Runs off the main thread; the indexer posts one task at a time.
-import { appendFileSync, closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import type { Article, EntitySpan, EntityType } from '../api.js';
+import type { EntitySpan, EntityType } from '../api.js';
 import { parseReadFile, readArticleFileSync } from '../articles/index.js';
 import { parseJsonlRange } from '../articles/jsonl-range-parse.js';
 import { fsPath } from '../articles/scan-archive.js';
@@ -13,9 +13,8 @@ import { findEntities } from '../entities/index.js';
 import { FIELDS } from '../index/fields.js';
 import { decodeSegment, encodeSegment } from '../index/segment-file.js';
 import { countTerms, SegmentBuilder } from '../index/segment-postings.js';
-import { segmentOf } from '../index/stable-hash.js';
 import { distinctEntityNames, documentFieldTerms } from './document-fields.js';
-import { fileLines } from './spool-lines.js';
+import { SpoolWriter, spooledArticles } from './spool.js';
 import type {
   BuildTask,
   BuiltSegment,
@@ -24,7 +23,6 @@ import type {
   ParsedLines,
   ParseLinesTask,
   ParseTask,
-  SpooledArticle,
   WorkerMessage,
 } from './index-tasks.js';
 import type { SegmentHeader, StoredDoc } from '../index/segment-header.js';
@@ -42,36 +40,9 @@ port.on('message', async (task: IndexTask) => {
   }
 });
 
-/** Writes parsed articles to the spool file of their segment, a couple of megabytes at a time. */
-class Spool {
-  private pending = new Map<number, string[]>();
-  private pendingChars = 0;
-
-  constructor(private readonly task: { spoolDir: string; taskNo: number; segmentCount: number }) {}
-
-  add(article: Article): void {
-    const { text, ...meta } = article;
-    const seg = segmentOf(article.id, this.task.segmentCount);
-    const line = JSON.stringify({ meta, text } satisfies SpooledArticle) + '\n';
-    let lines = this.pending.get(seg);
-    if (!lines) this.pending.set(seg, (lines = []));
-    lines.push(line);
-    this.pendingChars += line.length;
-    if (this.pendingChars > 2_000_000) this.flush();
-  }
-
-  flush(): void {
-    for (const [seg, lines] of this.pending) {
-      appendFileSync(join(this.task.spoolDir, `s${seg}-t${this.task.taskNo}.jsonl`), lines.join(''));
-    }
-    this.pending.clear();
-    this.pendingChars = 0;
-  }
-}
-
 async function parseFiles(task: ParseTask): Promise<ParsedFile[]> {
   const out: ParsedFile[] = [];
-  const spool = new Spool(task);
+  const spool = new SpoolWriter(task);
   let sinceReport = 0;
   for (const file of task.files) {
     // Read synchronously: a worker has nothing else to do meanwhile, and awaiting each file's stat, open, read
@@ -115,7 +86,7 @@ function parseLines(task: ParseLinesTask): ParsedLines {
   }
   const range = parseJsonlRange(bytes, task.relPath, task.firstLine);
   if (!range.plain) return range;
-  const spool = new Spool(task);
+  const spool = new SpoolWriter(task);
   for (const article of range.parsed.articles) spool.add(article);
   spool.flush();
   const { parsed, ...figures } = range;
@@ -173,8 +144,7 @@ function buildSegment(task: BuildTask): BuiltSegment {
     }
     let sinceReport = 0;
     for (const spool of task.spoolFiles) {
-      for (const line of fileLines(spool)) {
-        const { meta, text } = JSON.parse(line) as SpooledArticle;
+      for (const { meta, text } of spooledArticles(spool)) {
         const entities = entitiesOf(text, meta.id, 'text');
         const titleEntities = meta.title ? entitiesOf(meta.title, meta.id, 'title') : [];
         builder.add(countTerms(documentFieldTerms(meta, text, [...entities, ...titleEntities])));

@@ -13,6 +13,7 @@ import { segmentOf } from '../index/stable-hash.js';
 import type { BuiltSegment } from './index-tasks.js';
 import { compareWithManifest, failuresOf } from './archive-changes.js';
 import { parseFiles } from './parse-step.js';
+import { SPOOL_DIR_NAME, spoolDirFor, spoolFilesBySegment } from './spool.js';
 import { CancelledError, WorkerPool } from './worker-pool.js';
 
 export const SEGMENT_COUNT = 16;
@@ -103,7 +104,7 @@ function cacheFilesOf(m: Manifest | null): Set<string> {
 }
 
 // Only names this code writes: a --cache folder may hold other files, which are never touched.
-const OWN_FILE = /^(seg-\d+-g\d+\.(idx|pack)|spool-\d+-\d+|manifest\.json\.gz\.\d+\.\d+\.tmp)$/;
+const OWN_FILE = new RegExp(`^(seg-\\d+-g\\d+\\.(idx|pack)|${SPOOL_DIR_NAME}|manifest\\.json\\.gz\\.\\d+\\.\\d+\\.tmp)$`);
 
 /** Removes segment files no manifest refers to, and leftovers of a cancelled or crashed run. */
 function removeStrayFiles(cacheDir: string, keep: Set<string>): void {
@@ -132,7 +133,7 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
   const unchanged = changes.keptArticles;
 
   const workerCount = Math.max(1, Math.min(opts.workers ?? availableParallelism(), 8));
-  const spoolDir = join(cacheDir, `spool-${process.pid}-${Date.now()}`);
+  const spoolDir = spoolDirFor(cacheDir);
   const generation = prev.generation + 1;
   // One pool for both steps: each worker starts (and loads its code and the entity model) once.
   const pool = new WorkerPool(workerCount, WORKER_LIMITS);
@@ -146,7 +147,7 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
   const newFiles: string[] = [];
   try {
     const newIds = new Set<string>();
-    const spoolBySegment = new Map<number, string[]>();
+    let spoolBySegment = new Map<number, string[]>();
     if (toParse.length) {
       mkdirSync(spoolDir, { recursive: true });
       const parsed = await parseFiles(toParse, {
@@ -165,15 +166,7 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
         files[p.relPath] = { size: f.size, mtimeMs: f.mtimeMs, ids: p.ids, failures: p.failures };
         for (const id of p.ids) newIds.add(id);
       }
-      // In task order, which is file (and line) order: the same articles give the same segments, however split.
-      const spooled = readdirSync(spoolDir).map((name) => {
-        const [, seg, task] = /^s(\d+)-t(\d+)\./.exec(name)!.map(Number);
-        return { seg, task, path: join(spoolDir, name) };
-      });
-      for (const { seg, path } of spooled.sort((a, b) => a.task - b.task)) {
-        if (!spoolBySegment.has(seg)) spoolBySegment.set(seg, []);
-        spoolBySegment.get(seg)!.push(path);
-      }
+      spoolBySegment = spoolFilesBySegment(spoolDir);
     }
 
     const removedBySegment = new Map<number, string[]>();

@@ -2,12 +2,12 @@
 // Small files go in batches of similar total size; a large .jsonl file is cut into line ranges that the workers
 // parse side by side (none of them reads the whole file). Tasks are queued biggest first.
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FailedFile, IndexProgress } from '../api.js';
 import { EMPTY, repairWarning } from '../articles/text-checks.js';
 import { rangesReadAsText, splitIntoLineRanges, type LineRange } from '../articles/jsonl-ranges.js';
 import type { ArchiveFile } from '../articles/scan-archive.js';
 import type { ParsedFile, ParsedLines } from './index-tasks.js';
+import { spoolFile } from './spool.js';
 import type { WorkerPool } from './worker-pool.js';
 
 export interface ParseStepOptions {
@@ -58,7 +58,7 @@ export async function parseFiles(files: ArchiveFile[], opts: ParseStepOptions): 
     if (!rangesReadAsText(results)) {
       // Not plain UTF-8 text: what the ranges spooled is dropped, and the file is read whole.
       for (const t of tasks) {
-        for (let seg = 0; seg < segmentCount; seg++) rmSync(join(spoolDir, `s${seg}-t${t.taskNo}.jsonl`), { force: true });
+        for (let seg = 0; seg < segmentCount; seg++) rmSync(spoolFile(spoolDir, seg, t.taskNo), { force: true });
       }
       return parseWhole([file]);
     }

@@ -90,35 +90,37 @@ interface Looked {
   t: number;
 }
 
-export function scoreSegment(
-  reader: SegmentReader,
-  archive: ArchiveTerms,
-  boosts: readonly number[],
-  clauses: readonly ScoreClause[],
-  termIds: Map<string, number> = numberTerms(clauses),
-): SegmentHits {
-  const F = reader.fields.length;
-  const N = reader.docCount;
-  const fieldNumber = new Map(reader.fields.map((f, i) => [f, i]));
+/** What every step of scoreSegment reads: the segment, the archive's statistics, and term lookups. */
+interface Scoring {
+  reader: SegmentReader;
+  archive: ArchiveTerms;
+  /** Fields (F) and documents (N) of the segment. */
+  F: number;
+  N: number;
+  look: (term: string) => Looked;
+  docsOf: (l: Looked, f: number) => Uint32Array | null;
+}
+
+/** The clauses read per field: documents required and prohibited, the query vectors, the matching pairs. */
+interface CollectedClauses {
+  required: (DocSet | undefined)[];
+  prohibited: (Uint8Array | undefined)[];
+  /** Query vector per field: term → summed clause boosts. */
+  queryWeights: Map<string, { weight: number; looked: Looked }>[];
+  /** (term, field) pairs whose documents match, in Lunr's order of first appearance. */
+  pairs: { looked: Looked; f: number }[];
+  /** Every clause is a `not` clause (Lunr's negated query). */
+  allProhibited: boolean;
+}
+
+function collectClauses(sc: Scoring, clauses: readonly ScoreClause[]): CollectedClauses {
+  const { F, N, look, docsOf } = sc;
+  const fieldNumber = new Map(sc.reader.fields.map((f, i) => [f, i]));
   const required: (DocSet | undefined)[] = new Array(F);
   const prohibited: (Uint8Array | undefined)[] = new Array(F);
-  // Query vector per field: term → summed clause boosts.
   const queryWeights: Map<string, { weight: number; looked: Looked }>[] = Array.from({ length: F }, () => new Map());
-  // (term, field) pairs whose documents match, in Lunr's order of first appearance.
   const pairs: { looked: Looked; f: number }[] = [];
   const seenPair = new Set<string>();
-  const lookups = new Map<string, Looked>();
-  const look = (term: string): Looked => {
-    let l = lookups.get(term);
-    if (!l) lookups.set(term, (l = { term, id: termIds.get(term) ?? -1, index: archive.termIndex(term), t: reader.findTerm(term) }));
-    return l;
-  };
-  const docsOf = (l: Looked, f: number): Uint32Array | null => {
-    if (l.t < 0) return null;
-    const p = reader.postings(l.t);
-    return p.docs.subarray(p.fieldStart[f], p.fieldStart[f + 1]);
-  };
-
   let allProhibited = true;
   for (const clause of clauses) {
     const fields = clause.fields.map((name) => fieldNumber.get(name)).filter((f): f is number => f !== undefined);
@@ -152,33 +154,34 @@ export function scoreSegment(
     }
     if (clauseMatches) for (const f of fields) required[f] = intersect(required[f] ?? 'all', clauseMatches);
   }
+  return { required, prohibited, queryWeights, pairs, allProhibited };
+}
 
+/** Whether a document passes every field's required clauses and no prohibited one. */
+function documentFilter(sc: Scoring, { required, prohibited }: CollectedClauses): (d: number) => boolean {
   let allRequired: DocSet = 'all';
-  const excluded = new Uint8Array(N);
-  for (let f = 0; f < F; f++) {
+  const excluded = new Uint8Array(sc.N);
+  for (let f = 0; f < sc.F; f++) {
     if (required[f]) allRequired = intersect(allRequired, required[f]!);
     const p = prohibited[f];
-    if (p) for (let d = 0; d < N; d++) excluded[d] |= p[d];
+    if (p) for (let d = 0; d < sc.N; d++) excluded[d] |= p[d];
   }
-  const passes = (d: number) => (allRequired === 'all' || allRequired[d] === 1) && excluded[d] === 0;
+  return (d) => (allRequired === 'all' || allRequired[d] === 1) && excluded[d] === 0;
+}
 
-  const W = Math.max(1, Math.ceil(termIds.size / 32));
-  const hits: SegmentHits = { docs: [], scores: [], words: W, termBits: new Uint32Array(0) };
-  if (clauses.length && allProhibited) {
-    // Lunr's negated query: every document not excluded, with score 0.
-    for (let d = 0; d < N; d++) if (passes(d)) hits.docs.push(d);
-    hits.scores = hits.docs.map(() => 0);
-    hits.termBits = new Uint32Array(hits.docs.length * W);
-    return hits;
-  }
-
-  // Matching (doc, field) refs in order of first appearance; each doc's matched terms.
-  const { firstSeen, dot, slot } = scratchFor(N, F);
+/**
+ * The documents that match, in order of first appearance, into hits.docs, with each one's matched terms into
+ * hits.termBits; firstSeen gets the order in which each (doc, field) first matched.
+ */
+function matchDocuments(sc: Scoring, pairs: CollectedClauses['pairs'], passes: (d: number) => boolean, hits: SegmentHits, scratch: Scratch): void {
+  const { F } = sc;
+  const { firstSeen, slot } = scratch;
+  const W = hits.words;
   const docOrder = hits.docs;
-  let bits: number[] = [];
+  const bits: number[] = [];
   let seq = 0;
   for (const { looked, f } of pairs) {
-    const docs = docsOf(looked, f);
+    const docs = sc.docsOf(looked, f);
     if (!docs) continue;
     const word = looked.id >>> 5;
     const bit = 1 << (looked.id & 31);
@@ -197,9 +200,14 @@ export function scoreSegment(
     }
   }
   hits.termBits = Uint32Array.from(bits);
-  bits = [];
+}
 
-  // Dot products of the query vector with each document's field vector, in term-index order as lunr.Vector#dot.
+/**
+ * Dot products of the query vector with each document's field vector into scratch.dot, in term-index order as
+ * lunr.Vector#dot; returns the query vector's magnitude per field.
+ */
+function dotProducts(sc: Scoring, boosts: readonly number[], queryWeights: CollectedClauses['queryWeights'], passes: (d: number) => boolean, dot: Float64Array): Float64Array {
+  const { reader, archive, F } = sc;
   const magnitude = new Float64Array(F);
   for (let f = 0; f < F; f++) {
     const entries = [...queryWeights[f].values()].sort((a, b) => a.looked.index - b.looked.index || (a.looked.term < b.looked.term ? -1 : 1));
@@ -221,10 +229,14 @@ export function scoreSegment(
       }
     }
   }
+  return magnitude;
+}
 
-  // Each document's score: its fields' similarities summed in the order its fields first matched.
+/** Each document's score, its fields' similarities summed in the order its fields first matched; resets scratch. */
+function sumScores(F: number, hits: SegmentHits, magnitude: Float64Array, scratch: Scratch): void {
+  const { firstSeen, dot, slot } = scratch;
   const order: number[] = [];
-  for (const d of docOrder) {
+  for (const d of hits.docs) {
     order.length = 0;
     for (let f = 0; f < F; f++) if (firstSeen[d * F + f] >= 0) order.push(f);
     if (order.length > 1) order.sort((a, b) => firstSeen[d * F + a] - firstSeen[d * F + b]);
@@ -240,5 +252,46 @@ export function scoreSegment(
       dot[d * F + f] = 0;
     }
   }
+}
+
+export function scoreSegment(
+  reader: SegmentReader,
+  archive: ArchiveTerms,
+  boosts: readonly number[],
+  clauses: readonly ScoreClause[],
+  termIds: Map<string, number> = numberTerms(clauses),
+): SegmentHits {
+  const lookups = new Map<string, Looked>();
+  const sc: Scoring = {
+    reader,
+    archive,
+    F: reader.fields.length,
+    N: reader.docCount,
+    look: (term) => {
+      let l = lookups.get(term);
+      if (!l) lookups.set(term, (l = { term, id: termIds.get(term) ?? -1, index: archive.termIndex(term), t: reader.findTerm(term) }));
+      return l;
+    },
+    docsOf: (l, f) => {
+      if (l.t < 0) return null;
+      const p = reader.postings(l.t);
+      return p.docs.subarray(p.fieldStart[f], p.fieldStart[f + 1]);
+    },
+  };
+  const collected = collectClauses(sc, clauses);
+  const passes = documentFilter(sc, collected);
+  const W = Math.max(1, Math.ceil(termIds.size / 32));
+  const hits: SegmentHits = { docs: [], scores: [], words: W, termBits: new Uint32Array(0) };
+  if (clauses.length && collected.allProhibited) {
+    // Lunr's negated query: every document not excluded, with score 0.
+    for (let d = 0; d < sc.N; d++) if (passes(d)) hits.docs.push(d);
+    hits.scores = hits.docs.map(() => 0);
+    hits.termBits = new Uint32Array(hits.docs.length * W);
+    return hits;
+  }
+  const scratch = scratchFor(sc.N, sc.F);
+  matchDocuments(sc, collected.pairs, passes, hits, scratch);
+  const magnitude = dotProducts(sc, boosts, collected.queryWeights, passes, scratch.dot);
+  sumScores(sc.F, hits, magnitude, scratch);
   return hits;
 }
