@@ -1,5 +1,6 @@
 // Plain text from HTML: block elements become paragraphs separated by blank lines, <br> a line break;
 // scripts, styles and other non-content elements are dropped. Works on linkedom (or any DOM) nodes.
+import { flattenDeepHtml } from './html-depth.js';
 import { parseHTML } from './html-dom.js';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'BUTTON', 'FORM', 'INPUT', 'SELECT', 'TEXTAREA', 'HEAD', 'TITLE', 'META', 'LINK']);
@@ -78,6 +79,6 @@ export function looksLikeHtml(s: string): boolean {
 }
 
 export function htmlFragmentToText(html: string): string {
-  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  const { document } = parseHTML(flattenDeepHtml(`<!DOCTYPE html><html><body>${html}</body></html>`));
   return nodeToText(document.body as unknown as DomNode);
 }

@@ -3,6 +3,7 @@
 // canonical/og:url, article:tag/keywords.
 import { findDates } from '../dates/find-dates.js';
 import { parsePublishedDate } from '../dates/parse-published-date.js';
+import { flattenDeepHtml } from './html-depth.js';
 import { parseHTML, readabilityModule } from './html-dom.js';
 import { measureTree, nodeToText } from './html-to-text.js';
 import type { ParsedFields } from './parse-txt.js';
@@ -26,7 +27,7 @@ function asDocument(html: string): string {
 }
 
 export function parseHtml(page: string): ParsedFields {
-  const html = asDocument(page);
+  const html = flattenDeepHtml(asDocument(page));
   const { document } = parseHTML(html) as { document: Doc };
   const meta = readMeta(document);
   const article = readArticle(document);

@@ -393,3 +393,30 @@ test('the main search finds words of a note, marks the hit as from the notes and
   await expect(app.locator('article.reader h1')).toHaveText(SEED_TITLE);
   await expect(app.locator('.annotations-panel')).toContainText('زيارة مقررة للمنتجع');
 });
+
+test('a damaged line in the annotation file is reported in the status line and the annotations view, and can be exported', async ({ app }) => {
+  const seed = await apiCall<ArticleView>('getArticle', { id: SEED_ID });
+  const at = seed.text.indexOf('فلاديمير بوتين');
+  const lost = await apiCall<AnchoredAnnotation>('addAnnotation', { articleId: SEED_ID, start: at, end: at + 'فلاديمير بوتين'.length, note: 'ستتلف هذه الملاحظة' });
+  await apiCall('addAnnotation', { articleId: SEED_ID, start: at, end: at + 'فلاديمير'.length, note: 'تبقى سليمة' });
+  const total = (await apiCall<AnchoredAnnotation[]>('listAnnotations', {})).length; // earlier tests' included
+  const file = join(archiveRoot(), '.archive-reader', 'annotations.jsonl');
+  try {
+    // Another program (a disk, a sync tool) changes one letter of the first note, under the running server.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('ستتلف هذه', 'ستتلف هذا'));
+    await app.reload();
+    await expect(app.locator('.status .damaged')).toContainText('تعليقات تعذّرت قراءتها: ١');
+    await app.getByRole('button', { name: 'التعليقات', exact: true }).click();
+    const view = app.locator('.annotations-view');
+    await expect(view.locator('li.entry')).toHaveCount(total - 1);
+    await expect(view.locator(`li.entry[data-annotation="${lost.id}"]`)).toHaveCount(0);
+    await expect(view.locator('.damaged')).toContainText('تعذّرت قراءة ١');
+    const [download] = await Promise.all([app.waitForEvent('download'), view.locator('[data-export="damaged"]').click()]);
+    const exported = readFileSync((await download.path())!, 'utf8');
+    expect(exported).toContain(lost.id);
+    expect(exported).toContain('ستتلف هذا');
+  } finally {
+    await clearAnnotations();
+    rmSync(file, { force: true });
+  }
+});

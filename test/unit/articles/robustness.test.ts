@@ -75,6 +75,17 @@ describe('robustness', () => {
     expect(result.articles.map((a) => a.text)).toEqual(['نص عميق']);
   });
 
+  it('reads 100,000-deep HTML, as a page or as a JSON body, in seconds (the parser is quadratic in depth)', () => {
+    const depth = 100_000;
+    const html = `<html><body>${'<div>'.repeat(depth)}نص عميق<br>سطر${'</div>'.repeat(depth)}</body></html>`;
+    const started = performance.now();
+    const page = parseArticleBuffer(Buffer.from(html), 'deep.html');
+    const json = parseArticleBuffer(Buffer.from(JSON.stringify({ title: 'عنوان', body: html })), 'deep.json');
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(page.articles.map((a) => a.text)).toEqual(['نص عميق\nسطر']);
+    expect(json.articles.map((a) => a.text)).toEqual(['نص عميق\nسطر']);
+  }, 60_000);
+
   it('survives a YAML alias bomb in front matter', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
