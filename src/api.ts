@@ -277,7 +277,7 @@ export interface ArchiveApi {
 
 export type ApiMethod = keyof ArchiveApi;
 
-export const API_METHODS: readonly ApiMethod[] = [
+const ENGINE_METHODS = [
   'openArchive',
   'getStatus',
   'reindex',
@@ -287,13 +287,7 @@ export const API_METHODS: readonly ApiMethod[] = [
   'search',
   'topEntities',
   'analyze',
-  'listAnnotations',
-  'addAnnotation',
-  'updateAnnotation',
-  'deleteAnnotation',
-  'exportAnnotations',
-  'importAnnotations',
-];
+] as const satisfies readonly ApiMethod[];
 
 export const ANNOTATION_METHODS = [
   'listAnnotations',
@@ -303,6 +297,8 @@ export const ANNOTATION_METHODS = [
   'exportAnnotations',
   'importAnnotations',
 ] as const satisfies readonly ApiMethod[];
+
+export const API_METHODS: readonly ApiMethod[] = [...ENGINE_METHODS, ...ANNOTATION_METHODS];
 
 /** What the archive engine (src/engine) implements; src/app.ts adds the annotation methods to make ArchiveApi. */
 export type EngineApi = Omit<ArchiveApi, (typeof ANNOTATION_METHODS)[number]>;

@@ -1,18 +1,10 @@
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workerScript } from '../../../src/worker-script.js';
+import { newestMtime } from '../newest-mtime.js';
 
 const REPO = resolve(import.meta.dirname, '../../..');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 describe('workers in tests', () => {
   it('run the current sources, not the last build in dist/', () => {

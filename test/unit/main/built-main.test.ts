@@ -10,19 +10,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newestMtime } from '../newest-mtime.js';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const BUNDLE = join(REPO, 'out', 'main', 'index.js');
 const STUB = join(import.meta.dirname, 'fixtures', 'electron-stub');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 let home: string;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
