@@ -95,7 +95,10 @@ export interface ArchiveStatus {
 export interface Filters {
   source?: string[];
   year?: number[];
-  /** Entity filters as 'TYPE:text', e.g. 'PERSON:بوتين'. */
+  /**
+   * Names as 'TYPE:text', e.g. 'PERSON:بوتين' (PERSON, LOCATION or ORGANIZATION; any clitic form of the name):
+   * an article passes with any of the ticked names of a type, and must pass every type ticked.
+   */
   entity?: string[];
 }
 
@@ -129,9 +132,15 @@ export interface SearchHit {
   kind?: 'article' | 'annotation';
 }
 
+/**
+ * Counts over the current result set (the whole archive in the library), each dimension counted with every
+ * filter applied except its own.
+ */
 export interface Facets {
   source: Record<string, number>;
   year: Record<string, number>;
+  /** People, places and organisations, most frequent first (the most frequent of each type, plus the ticked ones). */
+  names: EntityCount[];
 }
 
 export interface SearchResult {

@@ -20,6 +20,7 @@ import type {
 import { ApiError } from '../api-error.js';
 import { cacheDirFor } from '../cache/cache-dir.js';
 import { emptyManifest, readManifest, type Manifest } from '../cache/manifest.js';
+import { emptyFacets } from '../search/filters.js';
 import { listArticles } from '../search/list-articles.js';
 import { highlighterFor, searchArchive } from '../search/run-search.js';
 import { prepareQuery } from '../search/prepare-query.js';
@@ -205,7 +206,7 @@ export class ArchiveEngine implements EngineApi {
   }
 
   async listArticles(req: ListRequest): Promise<ListResult> {
-    if (!this.archive) return { total: 0, items: [], facets: { source: {}, year: {} } };
+    if (!this.archive) return { total: 0, items: [], facets: emptyFacets() };
     return listArticles(this.archive.current, req);
   }
 
@@ -224,7 +225,7 @@ export class ArchiveEngine implements EngineApi {
   }
 
   async search(req: SearchRequest): Promise<SearchResult> {
-    if (!this.archive) return { total: 0, fullMatches: 0, hits: [], facets: { source: {}, year: {} }, message: 'No archive is open.' };
+    if (!this.archive) return { total: 0, fullMatches: 0, hits: [], facets: emptyFacets(), message: 'No archive is open.' };
     return searchArchive(this.archive.current, req);
   }
 

@@ -32,3 +32,20 @@ export function distinctEntityNames(entities: readonly EntitySpan[]): [EntityTyp
   }
   return [...seen.values()];
 }
+
+/** A segment's distinct (type, name) pairs, numbered as they come (SegmentNames.names). */
+export class NameTable {
+  readonly list: [EntityType, string][] = [];
+  private readonly index = new Map<string, number>();
+
+  idOf([type, name]: readonly [EntityType, string]): number {
+    const key = `${type}\u0000${name}`;
+    let id = this.index.get(key);
+    if (id === undefined) {
+      id = this.list.length;
+      this.index.set(key, id);
+      this.list.push([type, name]);
+    }
+    return id;
+  }
+}
