@@ -210,6 +210,30 @@ export class ArchiveEngine implements EngineApi {
     return listArticles(this.archive.current, req);
   }
 
+  /** Whether an index of the open archive was found in the cache (it may be out of date). */
+  get hasIndex(): boolean {
+    return (this.archive?.current.manifest.generation ?? 0) > 0;
+  }
+
+  /**
+   * The article as the index has it, when the file it comes from is unchanged since it was indexed (same size and
+   * modification time): no scan and no indexing. Null when the index lacks it or the file changed or is gone.
+   */
+  async indexedArticleIfFresh(id: string): Promise<ArticleView | null> {
+    const a = this.archive;
+    if (!a || a.current.docNumber(id) === undefined) return null;
+    const relPath = id.replace(/#\d+$/, '');
+    const rec = Object.hasOwn(a.current.manifest.files, relPath) ? a.current.manifest.files[relPath] : undefined;
+    if (!rec) return null;
+    try {
+      const info = statSync(join(a.root, relPath));
+      if (info.size !== rec.size || info.mtimeMs !== rec.mtimeMs) return null;
+    } catch {
+      return null;
+    }
+    return this.getArticle({ id });
+  }
+
   async getArticle(req: { id: string; query?: string; matchDiacritics?: boolean; matchHamza?: boolean }): Promise<ArticleView> {
     const current = this.requireArchive().current;
     const doc = current.docNumber(req.id);
