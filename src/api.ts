@@ -55,6 +55,8 @@ export interface IndexProgress {
   done: number;
   total: number;
   message?: string;
+  /** Estimated time left in this phase, once it has run long enough to tell (ms). */
+  remainingMs?: number;
 }
 
 export interface IndexReport {
@@ -81,6 +83,8 @@ export interface ArchiveStatus {
   /** Absolute path of the open archive, or null when none is open. */
   root: string | null;
   articles: number;
+  /** While a first index is built: the articles parsed so far, listed by listArticles before they can be searched. */
+  parsedArticles?: number;
   progress: IndexProgress;
   failed: FailedFile[];
   lastReport?: IndexReport;

@@ -26,6 +26,8 @@ import { highlighterFor, searchArchive } from '../search/run-search.js';
 import { prepareQuery } from '../search/prepare-query.js';
 import { parseQuery } from '../search/query-parser.js';
 import { LoadedArchive } from '../index/loaded-archive.js';
+import { ParsedArticles } from './parsed-articles.js';
+import { ProgressClock } from './progress-clock.js';
 import { reportIfUnchanged } from './unchanged-archive.js';
 import { analyze } from '../analysis/index.js';
 import { CancelledError } from './worker-pool.js';
@@ -55,6 +57,8 @@ interface OpenArchive {
   current: LoadedArchive;
   /** Why the cache was not used, when it was discarded. */
   cacheProblem?: string;
+  /** While a first index is built (nothing indexed yet): the articles parsed so far. */
+  parsed?: ParsedArticles;
 }
 
 export class ArchiveEngine implements EngineApi {
@@ -125,6 +129,7 @@ export class ArchiveEngine implements EngineApi {
     return {
       root: a?.root ?? null,
       articles: a?.current.docCount ?? 0,
+      ...(a?.parsed ? { parsedArticles: a.parsed.size } : {}),
       progress: { ...this.progress },
       failed: this.lastReport?.failed ?? [],
       lastReport: this.lastReport,
@@ -158,6 +163,8 @@ export class ArchiveEngine implements EngineApi {
           return same;
         }
         const { runIndex } = await import('./indexer.js');
+        const clock = new ProgressClock();
+        if (archive.current.docCount === 0) archive.parsed = new ParsedArticles();
         const result = await runIndex({
           root: archive.root,
           cacheDir: archive.cacheDir,
@@ -165,7 +172,8 @@ export class ArchiveEngine implements EngineApi {
           previous,
           followExternalLinks: archive.followExternalLinks,
           signal: abort.signal,
-          onProgress: (p) => (this.progress = p),
+          onProgress: (p) => (this.progress = clock.stamp(p)),
+          onParsed: (metas) => archive.parsed?.add(metas),
         });
         if (this.archive !== archive) throw new CancelledError();
         const old = archive.current;
@@ -189,6 +197,7 @@ export class ArchiveEngine implements EngineApi {
         this.progress = { phase: 'error', done: 0, total: 0, message: (e as Error).message };
         throw e;
       } finally {
+        archive.parsed = undefined;
         if (this.abort === abort) {
           this.running = null;
           this.abort = null;
@@ -207,7 +216,9 @@ export class ArchiveEngine implements EngineApi {
 
   async listArticles(req: ListRequest): Promise<ListResult> {
     if (!this.archive) return { total: 0, items: [], facets: emptyFacets() };
-    return listArticles(this.archive.current, req);
+    const { current, parsed } = this.archive;
+    if (current.docCount === 0 && parsed) return parsed.list(req);
+    return listArticles(current, req);
   }
 
   /** Whether an index of the open archive was found in the cache (it may be out of date). */
@@ -235,8 +246,10 @@ export class ArchiveEngine implements EngineApi {
   }
 
   async getArticle(req: { id: string; query?: string; matchDiacritics?: boolean; matchHamza?: boolean }): Promise<ArticleView> {
-    const current = this.requireArchive().current;
+    const { current, parsed, root } = this.requireArchive();
     const doc = current.docNumber(req.id);
+    const notIndexedYet = doc === undefined && parsed?.has(req.id) ? await parsed.read(root, req.id) : null;
+    if (notIndexedYet) return notIndexedYet;
     if (doc === undefined) throw new NotFoundError(`no article with id ${req.id}`);
     const meta = current.meta(doc);
     const body = current.body(doc);
