@@ -6,9 +6,12 @@ import { nameForm } from '../analysis/index.js';
 export type NameType = Exclude<EntityType, 'DATE'>;
 export const NAME_TYPES: readonly NameType[] = ['PERSON', 'LOCATION', 'ORGANIZATION'];
 
+/** A name as an article has it: type, text, and its nameForm (form, folded) worked out when it was indexed. */
+export type StoredName = [type: EntityType, text: string, form: string, folded: number];
+
 /** What one segment keeps: its distinct names, and for each of its articles the names it mentions. */
 export interface SegmentNames {
-  names: [EntityType, string][];
+  names: StoredName[];
   /** Per local doc number, indices into `names`. */
   docNames: number[][];
 }
@@ -31,32 +34,38 @@ export class ArchiveNames {
 
   constructor(segments: readonly SegmentNames[], docCount: number) {
     this.offsets = new Uint32Array(docCount + 1);
-    const ids: number[] = [];
+    let mentions = 0;
+    for (const seg of segments) for (const names of seg.docNames) mentions += names.length;
+    const ids = new Uint32Array(mentions);
+    let length = 0;
+    const lastDoc: number[] = [];
     let doc = 0;
     for (const seg of segments) {
-      const local = seg.names.map(([type, text]) => this.idFor(type, text));
+      const local = seg.names.map((name) => this.idFor(name));
+      const localDocs = new Uint32Array(seg.names.length);
       for (const names of seg.docNames) {
-        const seen = new Set<number>();
         for (const n of names) {
           const id = local[n];
-          if (id < 0 || seen.has(id)) continue;
-          seen.add(id);
-          ids.push(id);
-          const spelling = this.spellings[id].get(seg.names[n][1]);
-          if (spelling) spelling.docs++;
+          localDocs[n]++;
+          // Two spellings of one name in an article count it once.
+          if (id < 0 || lastDoc[id] === doc) continue;
+          lastDoc[id] = doc;
+          ids[length++] = id;
         }
-        this.offsets[++doc] = ids.length;
+        this.offsets[++doc] = length;
       }
+      seg.names.forEach(([, text], n) => {
+        const spelling = local[n] >= 0 ? this.spellings[local[n]].get(text) : undefined;
+        if (spelling) spelling.docs += localDocs[n];
+      });
     }
-    this.docIds = Uint32Array.from(ids);
+    this.docIds = ids.subarray(0, length);
     this.docCounts = new Uint32Array(this.types.length);
     for (const id of this.docIds) this.docCounts[id]++;
   }
 
-  private idFor(type: EntityType, text: string): number {
-    if (type === 'DATE') return -1;
-    const { form, folded } = nameForm(text);
-    if (!form) return -1;
+  private idFor([type, text, form, folded]: StoredName): number {
+    if (type === 'DATE' || !form) return -1;
     const key = `${type}\u0000${form}`;
     let id = this.ids.get(key);
     if (id === undefined) {

@@ -16,6 +16,8 @@ export interface DocFacts {
 }
 
 export interface NameLookup {
+  /** Ids are 0 … size - 1. */
+  readonly size: number;
   idOf(type: EntityType, text: string): number | undefined;
   typeOf(id: number): NameType;
   textOf(id: number): string;
@@ -106,46 +108,46 @@ export function emptyFacets(): Facets {
 export function facetsOf(facts: DocFacts, docs: Iterable<number>, f: MetaFilter): Facets {
   const sources = new Map<string, number>();
   const years = new Map<number, number>();
-  const names = new Map<number, number>();
+  const lookup = facts.names;
+  const names = new Uint32Array(lookup.size);
   const filtering = isFiltering(f);
   for (const doc of docs) {
     const failed = filtering ? failures(facts, doc, f) : 0;
     if ((failed & (failed - 1)) !== 0) continue;
     // Counted in a dimension when it fails no other.
-    const counts = (d: FacetDimension) => (failed & ~BIT[d]) === 0;
-    if (counts('source')) {
+    if ((failed & ~BIT.source) === 0) {
       const source = facts.sourceOf(doc);
       if (source) sources.set(source, (sources.get(source) ?? 0) + 1);
     }
-    if (counts('year')) {
+    if ((failed & ~BIT.year) === 0) {
       const y = facts.yearOf(doc);
       if (y !== undefined) years.set(y, (years.get(y) ?? 0) + 1);
     }
     const ids = facts.namesOf(doc);
-    for (let i = 0; i < ids.length; i++) {
-      if (counts(facts.names.typeOf(ids[i]))) names.set(ids[i], (names.get(ids[i]) ?? 0) + 1);
-    }
+    if (failed === 0) for (let i = 0; i < ids.length; i++) names[ids[i]]++;
+    else for (let i = 0; i < ids.length; i++) if (BIT[lookup.typeOf(ids[i])] === failed) names[ids[i]]++;
   }
-  const facets: Facets = { source: {}, year: {}, names: nameFacets(facts.names, names, f) };
+  const facets: Facets = { source: {}, year: {}, names: nameFacets(lookup, names, f) };
   for (const [source, n] of sources) facets.source[source] = n;
   for (const [y, n] of [...years].sort((a, b) => a[0] - b[0])) facets.year[y] = n;
   return facets;
 }
 
 /** The most frequent names of each type (NAME_FACET_LIMIT), plus the ticked ones, most frequent first. */
-function nameFacets(lookup: NameLookup, counts: Map<number, number>, f: MetaFilter): EntityCount[] {
+function nameFacets(lookup: NameLookup, counts: Uint32Array, f: MetaFilter): EntityCount[] {
   const ticked = new Set<number>();
   for (const ids of f.names?.values() ?? []) for (const id of ids) ticked.add(id);
-  const byCount = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const counted: number[] = [];
+  for (let id = 0; id < counts.length; id++) if (counts[id] > 0 || ticked.has(id)) counted.push(id);
+  counted.sort((a, b) => counts[b] - counts[a] || a - b);
   const listed = new Map<NameType, number>();
   const out: EntityCount[] = [];
-  for (const [id, count] of byCount) {
+  for (const id of counted) {
     const type = lookup.typeOf(id);
     const n = listed.get(type) ?? 0;
     if (n >= NAME_FACET_LIMIT && !ticked.has(id)) continue;
     listed.set(type, n + 1);
-    out.push({ type, text: lookup.textOf(id), count });
+    out.push({ type, text: lookup.textOf(id), count: counts[id] });
   }
-  for (const id of ticked) if (!counts.has(id)) out.push({ type: lookup.typeOf(id), text: lookup.textOf(id), count: 0 });
   return out;
 }
