@@ -55,6 +55,8 @@ export interface IndexProgress {
   done: number;
   total: number;
   message?: string;
+  /** Estimated time left in this phase, once it has run long enough to tell (ms). */
+  remainingMs?: number;
 }
 
 export interface IndexReport {
@@ -81,6 +83,8 @@ export interface ArchiveStatus {
   /** Absolute path of the open archive, or null when none is open. */
   root: string | null;
   articles: number;
+  /** While a first index is built: the articles parsed so far, listed by listArticles before they can be searched. */
+  parsedArticles?: number;
   progress: IndexProgress;
   failed: FailedFile[];
   lastReport?: IndexReport;
@@ -95,7 +99,10 @@ export interface ArchiveStatus {
 export interface Filters {
   source?: string[];
   year?: number[];
-  /** Entity filters as 'TYPE:text', e.g. 'PERSON:بوتين'. */
+  /**
+   * Names as 'TYPE:text', e.g. 'PERSON:بوتين' (PERSON, LOCATION or ORGANIZATION; any clitic form of the name):
+   * an article passes with any of the ticked names of a type, and must pass every type ticked.
+   */
   entity?: string[];
 }
 
@@ -129,9 +136,15 @@ export interface SearchHit {
   kind?: 'article' | 'annotation';
 }
 
+/**
+ * Counts over the current result set (the whole archive in the library), each dimension counted with every
+ * filter applied except its own.
+ */
 export interface Facets {
   source: Record<string, number>;
   year: Record<string, number>;
+  /** People, places and organisations, most frequent first (the most frequent of each type, plus the ticked ones). */
+  names: EntityCount[];
 }
 
 export interface SearchResult {

@@ -75,7 +75,7 @@ function hitsOf(text: string, query: string | undefined): [number, number][] {
 }
 
 function facetsOf(items: ArticleMeta[]): Facets {
-  const facets: Facets = { source: {}, year: {} };
+  const facets: Facets = { source: {}, year: {}, names: [] };
   for (const a of items) {
     if (a.source) facets.source[a.source] = (facets.source[a.source] ?? 0) + 1;
     if (a.date) facets.year[a.date.slice(0, 4)] = (facets.year[a.date.slice(0, 4)] ?? 0) + 1;

@@ -20,3 +20,4 @@ export {
 } from './analyzer.js';
 export { queryTermFor, queryTermsFor, normalizeQuery, type QueryTermOptions } from './query.js';
 export { findMatches, withinEditDistance, type MatchOptions } from './match.js';
+export { nameForm, type NameForm } from './name-form.js';

@@ -7,7 +7,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FailedFile, IndexReport } from '../api.js';
 import { writeFileAtomic } from './atomic-write.js';
 
-export const CACHE_FORMAT_VERSION = 6;
+export const CACHE_FORMAT_VERSION = 8;
 const MANIFEST = 'manifest.json.gz';
 
 export interface FileRecord {

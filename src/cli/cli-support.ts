@@ -9,10 +9,12 @@ export async function openForCli(folder: string, cacheDir: string | undefined, f
 
 /**
  * Re-indexes incrementally, reporting progress on stderr: one line per phase and per tenth of the work
- * (or a live counter on a terminal). `quiet` reports only when there is work to do.
+ * (or a live counter on a terminal). `quiet` reports only when there is work to do; 'terminal' only with the live
+ * counter of a terminal (nothing when stderr is piped).
  */
-export async function indexWithProgress(engine: ArchiveEngine, io: CliIO, quiet = false): Promise<IndexReport> {
+export async function indexWithProgress(engine: ArchiveEngine, io: CliIO, quiet: boolean | 'terminal' = false): Promise<IndexReport> {
   const live = Boolean(process.stderr.isTTY);
+  if (quiet === 'terminal' && !live) return engine.reindex();
   let lastKey = '';
   let shown = false;
   const timer = setInterval(async () => {

@@ -18,7 +18,7 @@ const HELP = `usage: archive-reader <command> [options]
   index <folder> [--cache DIR] [--json]            index a folder of articles (incremental)
   search <folder> <query> [--limit N] [--offset N] [--sort relevance|date] [--json] [--cache DIR]
   search <folder> --queries FILE [--limit N] --json one JSON line per query
-  show <folder> <id> [--json]                      one article with its metadata
+  show <folder> <id> [--json] [--cache DIR]        one article with its metadata
   entities [--json] <file> | --stdin               people, places, organisations, dates
   analyze [--json] <text> | --stdin                how the Arabic analyzer reads a text
   serve <folder> [--port N]                        the reader in a browser (127.0.0.1 only)

@@ -20,11 +20,14 @@ import type {
 import { ApiError } from '../api-error.js';
 import { cacheDirFor } from '../cache/cache-dir.js';
 import { emptyManifest, readManifest, type Manifest } from '../cache/manifest.js';
+import { emptyFacets } from '../search/filters.js';
 import { listArticles } from '../search/list-articles.js';
 import { highlighterFor, searchArchive } from '../search/run-search.js';
 import { prepareQuery } from '../search/prepare-query.js';
 import { parseQuery } from '../search/query-parser.js';
 import { LoadedArchive } from '../index/loaded-archive.js';
+import { ParsedArticles } from './parsed-articles.js';
+import { ProgressClock } from './progress-clock.js';
 import { reportIfUnchanged } from './unchanged-archive.js';
 import { analyze } from '../analysis/index.js';
 import { CancelledError } from './worker-pool.js';
@@ -54,6 +57,8 @@ interface OpenArchive {
   current: LoadedArchive;
   /** Why the cache was not used, when it was discarded. */
   cacheProblem?: string;
+  /** While a first index is built (nothing indexed yet): the articles parsed so far. */
+  parsed?: ParsedArticles;
 }
 
 export class ArchiveEngine implements EngineApi {
@@ -124,6 +129,7 @@ export class ArchiveEngine implements EngineApi {
     return {
       root: a?.root ?? null,
       articles: a?.current.docCount ?? 0,
+      ...(a?.parsed ? { parsedArticles: a.parsed.size } : {}),
       progress: { ...this.progress },
       failed: this.lastReport?.failed ?? [],
       lastReport: this.lastReport,
@@ -157,6 +163,8 @@ export class ArchiveEngine implements EngineApi {
           return same;
         }
         const { runIndex } = await import('./indexer.js');
+        const clock = new ProgressClock();
+        if (archive.current.docCount === 0) archive.parsed = new ParsedArticles();
         const result = await runIndex({
           root: archive.root,
           cacheDir: archive.cacheDir,
@@ -164,7 +172,8 @@ export class ArchiveEngine implements EngineApi {
           previous,
           followExternalLinks: archive.followExternalLinks,
           signal: abort.signal,
-          onProgress: (p) => (this.progress = p),
+          onProgress: (p) => (this.progress = clock.stamp(p)),
+          onParsed: (metas) => archive.parsed?.add(metas),
         });
         if (this.archive !== archive) throw new CancelledError();
         const old = archive.current;
@@ -188,6 +197,7 @@ export class ArchiveEngine implements EngineApi {
         this.progress = { phase: 'error', done: 0, total: 0, message: (e as Error).message };
         throw e;
       } finally {
+        archive.parsed = undefined;
         if (this.abort === abort) {
           this.running = null;
           this.abort = null;
@@ -205,13 +215,41 @@ export class ArchiveEngine implements EngineApi {
   }
 
   async listArticles(req: ListRequest): Promise<ListResult> {
-    if (!this.archive) return { total: 0, items: [], facets: { source: {}, year: {} } };
-    return listArticles(this.archive.current, req);
+    if (!this.archive) return { total: 0, items: [], facets: emptyFacets() };
+    const { current, parsed } = this.archive;
+    if (current.docCount === 0 && parsed) return parsed.list(req);
+    return listArticles(current, req);
+  }
+
+  /** Whether an index of the open archive was found in the cache (it may be out of date). */
+  get hasIndex(): boolean {
+    return (this.archive?.current.manifest.generation ?? 0) > 0;
+  }
+
+  /**
+   * The article as the index has it, when the file it comes from is unchanged since it was indexed (same size and
+   * modification time): no scan and no indexing. Null when the index lacks it or the file changed or is gone.
+   */
+  async indexedArticleIfFresh(id: string): Promise<ArticleView | null> {
+    const a = this.archive;
+    if (!a || a.current.docNumber(id) === undefined) return null;
+    const relPath = id.replace(/#\d+$/, '');
+    const rec = Object.hasOwn(a.current.manifest.files, relPath) ? a.current.manifest.files[relPath] : undefined;
+    if (!rec) return null;
+    try {
+      const info = statSync(join(a.root, relPath));
+      if (info.size !== rec.size || info.mtimeMs !== rec.mtimeMs) return null;
+    } catch {
+      return null;
+    }
+    return this.getArticle({ id });
   }
 
   async getArticle(req: { id: string; query?: string; matchDiacritics?: boolean; matchHamza?: boolean }): Promise<ArticleView> {
-    const current = this.requireArchive().current;
+    const { current, parsed, root } = this.requireArchive();
     const doc = current.docNumber(req.id);
+    const notIndexedYet = doc === undefined && parsed?.has(req.id) ? await parsed.read(root, req.id) : null;
+    if (notIndexedYet) return notIndexedYet;
     if (doc === undefined) throw new NotFoundError(`no article with id ${req.id}`);
     const meta = current.meta(doc);
     const body = current.body(doc);
@@ -224,7 +262,7 @@ export class ArchiveEngine implements EngineApi {
   }
 
   async search(req: SearchRequest): Promise<SearchResult> {
-    if (!this.archive) return { total: 0, fullMatches: 0, hits: [], facets: { source: {}, year: {} }, message: 'No archive is open.' };
+    if (!this.archive) return { total: 0, fullMatches: 0, hits: [], facets: emptyFacets(), message: 'No archive is open.' };
     return searchArchive(this.archive.current, req);
   }
 

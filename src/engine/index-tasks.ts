@@ -1,5 +1,5 @@
 // Messages between the indexer (main thread) and index.worker.ts.
-import type { FailedFile } from '../api.js';
+import type { ArticleMeta, FailedFile } from '../api.js';
 
 export interface ParseTask {
   kind: 'parse';
@@ -64,6 +64,7 @@ export type IndexTask = ParseTask | ParseLinesTask | BuildTask;
 
 export type WorkerMessage =
   | { type: 'progress'; n: number }
+  | { type: 'parsed'; metas: ArticleMeta[] }
   | { type: 'warning'; warning: FailedFile }
   | { type: 'result'; result: ParsedFile[] | ParsedLines | BuiltSegment }
   | { type: 'error'; message: string };

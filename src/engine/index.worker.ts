@@ -3,17 +3,17 @@
 import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import type { EntitySpan, EntityType } from '../api.js';
+import type { ArticleMeta, EntitySpan } from '../api.js';
 import { parseReadFile, readArticleFileSync } from '../articles/index.js';
 import { parseJsonlRange } from '../articles/jsonl-range-parse.js';
 import { fsPath } from '../articles/scan-archive.js';
 import { repairWarning } from '../articles/text-checks.js';
-import { PackReader, PackWriter, unpackBody } from '../cache/body-pack.js';
+import { PackReader, PackWriter } from '../cache/body-pack.js';
 import { findEntities } from '../entities/index.js';
 import { FIELDS } from '../index/fields.js';
 import { decodeSegment, encodeSegment } from '../index/segment-file.js';
 import { countTerms, SegmentBuilder } from '../index/segment-postings.js';
-import { distinctEntityNames, documentFieldTerms } from './document-fields.js';
+import { distinctEntityNames, documentFieldTerms, NameTable } from './document-fields.js';
 import { SpoolWriter, spooledArticles } from './spool.js';
 import type {
   BuildTask,
@@ -30,6 +30,7 @@ import type { SegmentHeader, StoredDoc } from '../index/segment-header.js';
 const port = parentPort;
 if (!port) throw new Error('index.worker must run in a worker thread');
 const post = (m: WorkerMessage) => port.postMessage(m);
+const reportParsed = (metas: ArticleMeta[]) => post({ type: 'parsed', metas });
 
 port.on('message', async (task: IndexTask) => {
   try {
@@ -42,7 +43,7 @@ port.on('message', async (task: IndexTask) => {
 
 async function parseFiles(task: ParseTask): Promise<ParsedFile[]> {
   const out: ParsedFile[] = [];
-  const spool = new SpoolWriter(task);
+  const spool = new SpoolWriter(task, reportParsed);
   let sinceReport = 0;
   for (const file of task.files) {
     // Read synchronously: a worker has nothing else to do meanwhile, and awaiting each file's stat, open, read
@@ -61,6 +62,7 @@ async function parseFiles(task: ParseTask): Promise<ParsedFile[]> {
     out.push({ relPath: file.relPath, ids, failures: parsed.failures });
     // Reported in batches: posting a message per file took 0.36 s of a worker's 11 s on 5,000 files.
     if (++sinceReport === 25) {
+      spool.reportParsed();
       post({ type: 'progress', n: sinceReport });
       sinceReport = 0;
     }
@@ -86,7 +88,7 @@ function parseLines(task: ParseLinesTask): ParsedLines {
   }
   const range = parseJsonlRange(bytes, task.relPath, task.firstLine);
   if (!range.plain) return range;
-  const spool = new SpoolWriter(task);
+  const spool = new SpoolWriter(task, reportParsed);
   for (const article of range.parsed.articles) spool.add(article);
   spool.flush();
   const { parsed, ...figures } = range;
@@ -114,15 +116,8 @@ function buildSegment(task: BuildTask): BuiltSegment {
   const packPath = join(task.cacheDir, task.out.pack);
   const pack = new PackWriter(packPath);
   const docs: StoredDoc[] = [];
-  const entityCounts = new Map<string, [EntityType, string, number]>();
-  const count = (names: [EntityType, string][]) => {
-    for (const [type, name] of names) {
-      const key = `${type}\u0000${name}`;
-      const c = entityCounts.get(key);
-      if (c) c[2]++;
-      else entityCounts.set(key, [type, name, 1]);
-    }
-  };
+  const names = new NameTable();
+  const docNames: number[][] = [];
   try {
     if (task.old) {
       const old = decodeSegment<SegmentHeader>(readFileSync(join(task.cacheDir, task.old.index)));
@@ -134,7 +129,7 @@ function buildSegment(task: BuildTask): BuiltSegment {
         for (const d of keep) {
           const stored = old.header.docs[d];
           const raw = oldPack.readRaw(stored.pack);
-          count(distinctEntityNames(unpackBody(raw).entities));
+          docNames.push(old.header.docNames[d].map((n) => names.idOf(old.header.names[n])));
           docs.push({ meta: stored.meta, pack: pack.addRaw(raw) });
         }
       } finally {
@@ -147,9 +142,10 @@ function buildSegment(task: BuildTask): BuiltSegment {
       for (const { meta, text } of spooledArticles(spool)) {
         const entities = entitiesOf(text, meta.id, 'text');
         const titleEntities = meta.title ? entitiesOf(meta.title, meta.id, 'title') : [];
-        builder.add(countTerms(documentFieldTerms(meta, text, [...entities, ...titleEntities])));
+        const allEntities = [...entities, ...titleEntities];
+        builder.add(countTerms(documentFieldTerms(meta, text, allEntities)));
         docs.push({ meta, pack: pack.add({ text, entities }) });
-        count(distinctEntityNames(entities));
+        docNames.push(distinctEntityNames(allEntities).map((name) => names.idOf(name)));
         if (++sinceReport === 50) {
           post({ type: 'progress', n: sinceReport });
           sinceReport = 0;
@@ -160,7 +156,7 @@ function buildSegment(task: BuildTask): BuiltSegment {
   } finally {
     pack.close();
   }
-  const header: SegmentHeader = { docs, entityCounts: [...entityCounts.values()] };
+  const header: SegmentHeader = { docs, names: names.list, docNames };
   writeFileSync(indexPath, encodeSegment(builder.build(), header));
   return { docs: docs.length, indexBytes: statSync(indexPath).size, packBytes: statSync(packPath).size };
 }

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { ApiError } from '../api-error.js';
-import { MAX_REPORTED_WARNINGS, type FailedFile, type IndexProgress, type IndexReport } from '../api.js';
+import { MAX_REPORTED_WARNINGS, type ArticleMeta, type FailedFile, type IndexProgress, type IndexReport } from '../api.js';
 import { scanArchive } from '../articles/scan-archive.js';
 import { emptyManifest, writeManifest, type FileRecord, type Manifest, type SegmentRecord } from '../cache/manifest.js';
 import { segmentOf } from '../index/stable-hash.js';
@@ -25,6 +25,8 @@ export interface IndexRunOptions {
   /** The trusted manifest of the previous run, or null to index everything. */
   previous: Manifest | null;
   onProgress: (p: IndexProgress) => void;
+  /** Articles parsed and not indexed yet (to list them while a first index is built). */
+  onParsed?: (metas: ArticleMeta[]) => void;
   /** An article indexed without something (its entities); by default printed on stderr. */
   onWarning?: (w: FailedFile, count: number) => void;
   signal: AbortSignal;
@@ -158,6 +160,7 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
         rangeBytes: opts.jsonlRangeBytes,
         onProgress: opts.onProgress,
         onWarning: warn,
+        onParsed: opts.onParsed,
       });
       checkCancelled();
       const byPath = new Map(toParse.map((f) => [f.relPath, f]));

@@ -2,7 +2,7 @@
 // Small files go in batches of similar total size; a large .jsonl file is cut into line ranges that the workers
 // parse side by side (none of them reads the whole file). Tasks are queued biggest first.
 import { rmSync } from 'node:fs';
-import type { FailedFile, IndexProgress } from '../api.js';
+import type { ArticleMeta, FailedFile, IndexProgress } from '../api.js';
 import { EMPTY, repairWarning } from '../articles/text-checks.js';
 import { rangesReadAsText, splitIntoLineRanges, type LineRange } from '../articles/jsonl-ranges.js';
 import type { ArchiveFile } from '../articles/scan-archive.js';
@@ -20,6 +20,8 @@ export interface ParseStepOptions {
   onProgress: (p: IndexProgress) => void;
   /** A file whose text was repaired to be read (stray control characters removed). */
   onWarning: (w: FailedFile) => void;
+  /** Articles parsed so far (a .jsonl file that must be read again whole may give some twice). */
+  onParsed?: (metas: ArticleMeta[]) => void;
 }
 
 const MIN_RANGE_BYTES = 256 * 1024;
@@ -39,7 +41,7 @@ export async function parseFiles(files: ArchiveFile[], opts: ParseStepOptions): 
   const parseWhole = (batch: ArchiveFile[]) =>
     pool.run<ParsedFile[]>(
       { kind: 'parse', files: batch.map((f) => ({ relPath: f.relPath, absPath: f.absPath })), segmentCount, spoolDir, taskNo: taskNo++ },
-      { onProgress: fileDone, onWarning: opts.onWarning },
+      { onProgress: fileDone, onWarning: opts.onWarning, onParsed: opts.onParsed },
     );
 
   const parseInRanges = async (file: ArchiveFile, ranges: LineRange[]): Promise<ParsedFile[]> => {
@@ -51,7 +53,7 @@ export async function parseFiles(files: ArchiveFile[], opts: ParseStepOptions): 
     const results = await Promise.all(
       tasks.map((t) =>
         pool
-          .run<ParsedLines>({ kind: 'parse-lines', relPath: file.relPath, absPath: file.absPath, segmentCount, spoolDir, ...t })
+          .run<ParsedLines>({ kind: 'parse-lines', relPath: file.relPath, absPath: file.absPath, segmentCount, spoolDir, ...t }, { onParsed: opts.onParsed })
           .then((r) => (partDone(), r)),
       ),
     );

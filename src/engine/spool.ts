@@ -45,11 +45,18 @@ export function spoolFilesBySegment(spoolDir: string): Map<number, string[]> {
 export class SpoolWriter {
   private pending = new Map<number, string[]>();
   private pendingChars = 0;
+  /** Metadata of the articles added since the last reportParsed(). */
+  private parsed: ArticleMeta[] = [];
 
-  constructor(private readonly task: { spoolDir: string; taskNo: number; segmentCount: number }) {}
+  /** `onParsed` hears which articles were parsed (listed while a first index is built). */
+  constructor(
+    private readonly task: { spoolDir: string; taskNo: number; segmentCount: number },
+    private readonly onParsed?: (metas: ArticleMeta[]) => void,
+  ) {}
 
   add(article: Article): void {
     const { text, ...meta } = article;
+    if (this.onParsed) this.parsed.push(meta);
     const seg = segmentOf(article.id, this.task.segmentCount);
     const line = JSON.stringify({ meta, text } satisfies SpooledArticle) + '\n';
     let lines = this.pending.get(seg);
@@ -59,7 +66,14 @@ export class SpoolWriter {
     if (this.pendingChars > 2_000_000) this.flush();
   }
 
+  /** Passes the articles added since the last call to onParsed. */
+  reportParsed(): void {
+    if (this.parsed.length) this.onParsed?.(this.parsed);
+    this.parsed = [];
+  }
+
   flush(): void {
+    this.reportParsed();
     for (const [seg, lines] of this.pending) appendFileSync(spoolFile(this.task.spoolDir, seg, this.task.taskNo), lines.join(''));
     this.pending.clear();
     this.pendingChars = 0;

@@ -1,7 +1,7 @@
 // A small pool of index workers. Tasks are queued and each worker runs one at a time; `terminate` stops
 // everything at once (cancellation), rejecting whatever was still running or queued.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { FailedFile } from '../api.js';
+import type { ArticleMeta, FailedFile } from '../api.js';
 import { workerScript } from '../worker-script.js';
 import { ApiError } from '../api-error.js';
 import type { IndexTask, WorkerMessage } from './index-tasks.js';
@@ -10,6 +10,8 @@ export interface TaskListeners {
   onProgress?: (n: number) => void;
   /** Something the worker could not do for one article, which was indexed all the same. */
   onWarning?: (w: FailedFile) => void;
+  /** Articles the worker has parsed (not indexed yet). */
+  onParsed?: (metas: ArticleMeta[]) => void;
 }
 
 interface Job extends TaskListeners {
@@ -73,6 +75,7 @@ export class WorkerPool {
     if (!job) return;
     if (m.type === 'progress') job.onProgress?.(m.n);
     else if (m.type === 'warning') job.onWarning?.(m.warning);
+    else if (m.type === 'parsed') job.onParsed?.(m.metas);
     else if (m.type === 'result') this.finish(w, null, m.result);
     else this.finish(w, new Error(m.message));
   }

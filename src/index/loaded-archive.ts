@@ -1,10 +1,9 @@
 // The index as the query process holds it: every segment file read whole and opened in place (postings,
-// metadata and entity counts are decoded only when something asks for them), archive-wide term statistics,
+// metadata and names are decoded only when something asks for them), archive-wide term statistics,
 // article bodies left on disk in the packs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeQuery } from '../analysis/index.js';
-import type { ArticleMeta, EntityCount, EntityType } from '../api.js';
+import type { ArticleMeta, EntityCount } from '../api.js';
 import { yearOfDate } from '../dates/index.js';
 import { PackReader } from '../cache/body-pack.js';
 import type { Manifest } from '../cache/manifest.js';
@@ -13,6 +12,7 @@ import { ArchiveTerms } from './archive-terms.js';
 import { openSegment } from './segment-file.js';
 import type { SegmentReader } from './segment-reader.js';
 import type { SegmentHeader, StoredDoc } from './segment-header.js';
+import { ArchiveNames } from './archive-names.js';
 
 export interface LoadedSegment {
   file: string;
@@ -24,10 +24,6 @@ export interface LoadedSegment {
 }
 
 type OpenedSegment = Omit<LoadedSegment, 'base'>;
-
-function entityKey(type: EntityType, text: string): string {
-  return `${type}\u0000${text}`;
-}
 
 function openSegmentFiles(cacheDir: string, file: string, packFile: string, segment: number, docs: number): OpenedSegment {
   const reader = openSegment<SegmentHeader>(readFileSync(join(cacheDir, file)));
@@ -51,6 +47,7 @@ export class LoadedArchive {
   private years: Int32Array | null = null;
   private ids: Map<string, number> | null = null;
   private topEntities: EntityCount[] | null = null;
+  private archiveNames: ArchiveNames | null = null;
   private sortCache = new Map<string, Uint32Array>();
 
   private constructor(
@@ -144,27 +141,22 @@ export class LoadedArchive {
     return s.pack.read(this.stored(doc).pack);
   }
 
-  /** The archive's entities by number of articles; spellings of one name (أف أم / اف ام) counted together. */
+  /** The names of every article (people, places, organisations), clitic forms folded together. */
+  get names(): ArchiveNames {
+    this.archiveNames ??= new ArchiveNames(
+      this.segments.map((s) => ({ names: s.reader.header('names') ?? [], docNames: s.reader.header('docNames') ?? [] })),
+      this.docCount,
+    );
+    return this.archiveNames;
+  }
+
+  namesOf(doc: number): Uint32Array {
+    return this.names.namesOf(doc);
+  }
+
+  /** The archive's names by number of articles mentioning them. */
   get entityCounts(): EntityCount[] {
-    if (!this.topEntities) {
-      const counts = new Map<string, { total: EntityCount; spellings: Map<string, number> }>();
-      for (const s of this.segments) {
-        for (const [type, text, count] of s.reader.header('entityCounts') ?? []) {
-          const key = entityKey(type, normalizeQuery(text));
-          let entry = counts.get(key);
-          if (!entry) counts.set(key, (entry = { total: { type, text, count: 0 }, spellings: new Map() }));
-          entry.total.count += count;
-          entry.spellings.set(text, (entry.spellings.get(text) ?? 0) + count);
-        }
-      }
-      this.topEntities = [...counts.values()]
-        .map(({ total, spellings }) => {
-          let best = total.text;
-          for (const [text, n] of spellings) if (n > (spellings.get(best) ?? 0)) best = text;
-          return { ...total, text: best };
-        })
-        .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1));
-    }
+    this.topEntities ??= this.names.counts();
     return this.topEntities;
   }
 

@@ -1,6 +1,7 @@
-// What a segment file's header keeps besides the postings: the stored documents and the entity counts.
-import type { ArticleMeta, EntityType } from '../api.js';
+// What a segment file's header keeps besides the postings: the stored documents and their names.
+import type { ArticleMeta } from '../api.js';
 import type { PackRef } from '../cache/body-pack.js';
+import type { SegmentNames } from './archive-names.js';
 
 /** What a segment file's header keeps for each document (local doc number = position). */
 export interface StoredDoc {
@@ -8,8 +9,7 @@ export interface StoredDoc {
   pack: PackRef;
 }
 
-export interface SegmentHeader {
+/** The names of the segment's articles (their text and title), for name facets and filters: see SegmentNames. */
+export interface SegmentHeader extends SegmentNames {
   docs: StoredDoc[];
-  /** In how many of the segment's articles each entity name occurs (for the archive's top entities). */
-  entityCounts: [EntityType, string, number][];
 }

@@ -1,10 +1,9 @@
 // Turns a parsed query into index terms (through the Arabic analyzer) and their expansions in the archive's
 // dictionary: what Lunr is asked, how coverage (full vs partial match) is counted, and what gets highlighted.
 import lunr from 'lunr';
-import type { Filters } from '../api.js';
 import { analyze, indexTerms, normalizeQuery, queryTermFor, queryTermsFor } from '../analysis/index.js';
 import { phraseKey } from './phrase-match.js';
-import { ENTITY_FIELD, type FieldName } from '../index/fields.js';
+import type { FieldName } from '../index/fields.js';
 import type { ArchiveTerms } from '../index/archive-terms.js';
 import { DEFAULT_CLAUSE_BOOST } from '../index/ranking.js';
 import type { ParsedQuery, Presence, QueryClause } from './query-types.js';
@@ -35,8 +34,10 @@ export interface PreparedQuery {
   units: QueryUnit[];
   /** Plain words of the query: each is a list of unit indices that must all match. */
   groups: { clause: QueryClause; units: number[] }[];
-  /** Required words (+word, field filters): unit indices. */
+  /** Required words (+word, phrases, field filters): unit indices. */
   required: { clause: QueryClause; units: number[] }[];
+  /** Whether some of `required` are not filters (+word, a phrase): then they, not the plain words, find articles. */
+  requiresWords: boolean;
   phrases: PreparedPhrase[];
   /** Every dictionary term of the positive units (for highlighting wildcard/fuzzy words). */
   highlightTerms: Set<string>;
@@ -64,24 +65,20 @@ function wildcardPatterns(text: string): string[] {
   return pattern.replace(/\*/g, '') ? [pattern] : [];
 }
 
-/** Filters.entity ('PERSON:name') as required field clauses. */
-export function entityFilterClauses(filters: Filters | undefined): QueryClause[] {
-  const out: QueryClause[] = [];
-  for (const f of filters?.entity ?? []) {
-    const colon = f.indexOf(':');
-    const type = f.slice(0, colon) as keyof typeof ENTITY_FIELD;
-    const field = ENTITY_FIELD[type];
-    const text = f.slice(colon + 1).trim();
-    if (colon > 0 && field && text) out.push({ kind: 'word', text, presence: 'must', fields: [field] });
-  }
-  return out;
+/**
+ * A `field:word` clause (title:, source:, person:, place:, org:) is a filter: it narrows what the rest of the
+ * query finds and never brings in articles of its own.
+ */
+export function isFilterClause(clause: QueryClause): boolean {
+  return clause.presence === 'must' && clause.fields !== undefined;
 }
 
-export function prepareQuery(parsed: ParsedQuery, dictionary: ArchiveTerms, extra: QueryClause[] = []): PreparedQuery {
+export function prepareQuery(parsed: ParsedQuery, dictionary: ArchiveTerms): PreparedQuery {
   const prepared: PreparedQuery = {
     units: [],
     groups: [],
     required: [],
+    requiresWords: false,
     phrases: [],
     highlightTerms: new Set(),
     highlightWords: [],
@@ -102,7 +99,7 @@ export function prepareQuery(parsed: ParsedQuery, dictionary: ArchiveTerms, extr
     prepared.units.push(unit);
     return prepared.units.length - 1;
   };
-  for (const clause of [...parsed.clauses, ...extra]) {
+  for (const clause of parsed.clauses) {
     if (clause.kind === 'phrase') {
       const tokens = analyze(clause.text);
       const terms = tokens.map(phraseKey);
@@ -132,6 +129,7 @@ export function prepareQuery(parsed: ParsedQuery, dictionary: ArchiveTerms, extr
     if (clause.presence === 'should') prepared.groups.push({ clause, units });
     else if (clause.presence === 'must') prepared.required.push({ clause, units });
   }
+  prepared.requiresWords = prepared.required.some((r) => !isFilterClause(r.clause));
   return prepared;
 }
 

@@ -4,9 +4,9 @@
 import type { SearchHit, SearchRequest, SearchResult } from '../api.js';
 import type { LoadedArchive } from '../index/loaded-archive.js';
 import { analyze, findMatches, type MatchOptions } from '../analysis/index.js';
-import { facetsOf, metaFilterOf, passes } from './filters.js';
+import { emptyFacets, facetsOf, isFiltering, mayCount, metaFilterOf, passes } from './filters.js';
 import { phraseOccurs, phraseRanges } from './phrase-match.js';
-import { entityFilterClauses, prepareQuery, type PreparedQuery, type QueryUnit } from './prepare-query.js';
+import { prepareQuery, type PreparedQuery, type QueryUnit } from './prepare-query.js';
 import { parseQuery } from './query-parser.js';
 import type { ParsedQuery } from './query-types.js';
 import { makeSnippet, mergeRanges } from './snippet.js';
@@ -104,8 +104,8 @@ export function highlighterFor(prepared: PreparedQuery, opts: MatchOptions): Hig
 export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsedIn?: ParsedQuery): SearchResult {
   const parsed = parsedIn ?? parseQuery(req.query);
   const message = parsed.messages.length ? parsed.messages.join(' ') : undefined;
-  const empty: SearchResult = { total: 0, fullMatches: 0, hits: [], facets: { source: {}, year: {} }, message };
-  const prepared = prepareQuery(parsed, archive.dictionary, entityFilterClauses(req.filters));
+  const empty: SearchResult = { total: 0, fullMatches: 0, hits: [], facets: emptyFacets(), message };
+  const prepared = prepareQuery(parsed, archive.dictionary);
   const positive = prepared.units.filter((u) => u.presence !== 'not');
   const negative = prepared.units.filter((u) => u.presence === 'not');
   const hasDate = parsed.after !== undefined || parsed.before !== undefined;
@@ -119,11 +119,13 @@ export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsed
   let candidates: Candidate[];
   candidates = [];
   if (positive.length) {
-    const { required, groups } = prepared;
+    const { required, groups, requiresWords } = prepared;
     runIndex(archive, prepared.units, (doc, score, unitMatched) => {
       for (const r of required) for (const u of r.units) if (!unitMatched(u)) return;
       const groupsHit: number[] = [];
       for (let g = 0; g < groups.length; g++) if (groups[g].units.every(unitMatched)) groupsHit.push(g);
+      // Field filters only narrow: the words must find the article (any of them, unless a +word or phrase does).
+      if (!requiresWords && groups.length && !groupsHit.length) return;
       candidates.push({ doc, score, covered: groupsHit.length, groupsHit });
     });
   } else {
@@ -132,10 +134,10 @@ export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsed
     for (let doc = 0; doc < archive.docCount; doc++) if (!excluded[doc]) candidates.push({ doc, score: 0, covered: 0, groupsHit: [] });
   }
 
-  // 2. Metadata filters (facets are counted before the source/year filters cut their own dimension).
-  const filter = metaFilterOf(req.filters, parsed.after, parsed.before);
-  const filtering = Boolean(filter.sources || filter.years || filter.after || filter.before);
-  if (filtering) candidates = candidates.filter((c) => passes(archive, c.doc, filter, 'source') || passes(archive, c.doc, filter, 'year'));
+  // 2. Filters (facets are counted before each dimension's own filter cuts it: only what fails two goes now).
+  const filter = metaFilterOf(req.filters, archive.names, parsed.after, parsed.before);
+  const filtering = isFiltering(filter);
+  if (filtering) candidates = candidates.filter((c) => mayCount(archive, c.doc, filter));
 
   // 3. Checks against the article text: phrases and strictness.
   if (prepared.phrases.length || isStrict) {
@@ -156,7 +158,7 @@ export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsed
           // A word counts only where it is spelled as typed.
           c.groupsHit = c.groupsHit.filter((gi) => !isPlain(prepared.groups[gi]) || has(prepared.groups[gi].clause.text));
           c.covered = c.groupsHit.length;
-          if (c.covered === 0 && !prepared.required.length) return false;
+          if (c.covered === 0 && !prepared.requiresWords) return false;
         }
       }
       return true;

@@ -41,6 +41,31 @@ export const LINK_ARTICLES = {
   },
 };
 
+/**
+ * Articles whose names and words overlap partly (for the facet tests): الهيدروجين is in the first two, الجزائر in
+ * three, تونس in two; الأمم المتحدة once bare and once as للأمم المتحدة.
+ */
+export const FACET_ARTICLES: Record<string, string> = {
+  'hydrogen-algeria.txt': article('مشروع هيدروجين أخضر في الصحراء', '2020-03-01', [
+    'أعلنت الجزائر إطلاق مشروع كبير لإنتاج الهيدروجين الأخضر في الصحراء.',
+    'وقال وزير الطاقة إن المشروع سيوفر آلاف الوظائف.',
+  ]),
+  'hydrogen-tunis.txt': article('وفد في زيارة رسمية', '2020-04-02', [
+    'بحث وفد من تونس مع مسؤولين في الجزائر التعاون في مجال الهيدروجين والغاز.',
+    'وقال رئيس الوفد إن تونس تريد شراكة دائمة.',
+  ]),
+  'music-algeria.txt': article('مهرجان الموسيقى الأندلسية', '2020-06-03', [
+    'افتتح مهرجان الموسيقى الأندلسية في الجزائر العاصمة بمشاركة فرق من المغرب وتونس.',
+  ]),
+  'un-call.txt': article('نداء أممي', '2020-07-01', ['دعا الأمين العام للأمم المتحدة إلى وقف إطلاق النار في غزة.']),
+  'un-report.txt': article('تقرير إنساني', '2020-08-01', ['قالت الأمم المتحدة إن الوضع الإنساني في غزة خطير.']),
+};
+
+function article(title: string, date: string, paragraphs: string[]): string {
+  const [y, m, d] = date.split('-');
+  return [title, '', 'وكالة الاختبار', 'الرباط', `نشر في ${d}.${m}.${y} 10:00`, '', ...paragraphs.flatMap((p) => [p, ''])].join('\n');
+}
+
 export default async function globalSetup(): Promise<(() => Promise<void>) | void> {
   if (!existsSync(CHROMIUM)) return; // the specs skip (or the config already failed under REQUIRE_BROWSER_TESTS=1)
   const cli = join(REPO, 'dist', 'cli.mjs');
@@ -53,6 +78,8 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   mkdirSync(join(archive, 'e2e'), { recursive: true });
   writeFileSync(join(archive, 'e2e', 'markup-in-text.txt'), MARKUP_ARTICLE);
   for (const [path, article] of Object.entries(LINK_ARTICLES)) writeFileSync(join(archive, path), JSON.stringify(article));
+  mkdirSync(join(archive, 'e2e', 'facets'), { recursive: true });
+  for (const [name, text] of Object.entries(FACET_ARTICLES)) writeFileSync(join(archive, 'e2e', 'facets', name), text);
   const cache = join(work, 'cache');
 
   const child = spawn(process.execPath, [join(REPO, 'bin', 'archive-reader.mjs'), 'serve', archive, '--cache', cache], {

@@ -156,6 +156,38 @@ describe('archive-reader CLI', { timeout: 180_000 }, () => {
     expect(a.text).toContain('اذربيجان');
   });
 
+  it('show reads a fresh index without indexing, and says in one line when it must index first', async () => {
+    const id = 'seed/000_5325abadd3a796aa.txt';
+    const cacheBefore = listing(cache);
+    const fresh = await cli(['show', archive, id, '--cache', cache]);
+    expect(fresh.code).toBe(0);
+    expect(fresh.stderr).toBe('');
+    expect(fresh.stdout.split('\n')[0]).toBe('بوتين وعلييف يلتقيان في سوتشي');
+    expect(listing(cache)).toEqual(cacheBefore);
+
+    // Without --cache, the default cache has no index of this folder: said once, then indexed.
+    const xdg = join(work, 'xdg-show');
+    const first = await cli(['show', archive, id], { XDG_CACHE_HOME: xdg });
+    expect(first.code).toBe(0);
+    expect(first.stderr.trim().split('\n')).toHaveLength(1);
+    expect(first.stderr).toMatch(/^archive-reader: no index of .* in .*xdg-show.* \(--cache DIR uses another\); indexing it first\n$/);
+    expect(first.stdout.split('\n')[0]).toBe('بوتين وعلييف يلتقيان في سوتشي');
+    const again = await cli(['show', archive, id], { XDG_CACHE_HOME: xdg });
+    expect(again.stderr).toBe('');
+
+    // An article whose file changed since it was indexed: said once, the index brought up to date, the new text shown.
+    const copy = join(work, 'show-copy');
+    const copyCache = join(work, 'show-copy-cache');
+    cpSync(fixture, copy, { recursive: true });
+    expect((await cli(['index', copy, '--cache', copyCache])).code).toBe(0);
+    writeFileSync(join(copy, 'news', 'no-header.txt'), 'عنوان جديد\n\nنص جديد للمقال بعد التعديل.\n');
+    const changed = await cli(['show', copy, 'news/no-header.txt', '--cache', copyCache]);
+    expect(changed.code).toBe(0);
+    expect(changed.stderr).toMatch(/^archive-reader: 'news\/no-header.txt' is not in the index .*; updating the index first\n$/);
+    expect(changed.stdout.split('\n')[0]).toBe('عنوان جديد');
+    expect(listing(archive)).toEqual(before);
+  });
+
   it('prints readable output without --json', async () => {
     const r = await cli(['search', archive, 'سوتشي', '--cache', cache]);
     expect(r.code).toBe(0);

@@ -13,13 +13,21 @@ export const showCommand: Command = async (argv, io) => {
   const [folder, id] = args.positional;
   const engine = await openForCli(folder, stringFlag(args, 'cache'), args.flags.has('follow-links'));
   try {
-    await indexWithProgress(engine, io, true);
-    let article;
-    try {
-      article = await engine.getArticle({ id });
-    } catch (e) {
-      if (e instanceof NotFoundError) throw new Error(`no article with id '${id}' in ${folder}`);
-      throw e;
+    let article = await engine.indexedArticleIfFresh(id);
+    if (!article) {
+      // Said before the work starts, in one line: indexing a large archive takes minutes.
+      io.stderr(
+        engine.hasIndex
+          ? `archive-reader: '${id}' is not in the index in ${engine.cacheDir} as it is now; updating the index first\n`
+          : `archive-reader: no index of ${folder} in ${engine.cacheDir} (--cache DIR uses another); indexing it first\n`,
+      );
+      await indexWithProgress(engine, io, 'terminal');
+      try {
+        article = await engine.getArticle({ id });
+      } catch (e) {
+        if (e instanceof NotFoundError) throw new Error(`no article with id '${id}' in ${folder}`);
+        throw e;
+      }
     }
     const { title, source, location, date, url, text } = article;
     if (args.flags.has('json')) {

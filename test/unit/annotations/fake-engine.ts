@@ -33,7 +33,7 @@ export class FakeEngine implements EngineApi {
   }
   async cancelIndexing() {}
   async listArticles() {
-    return { total: this.articles.size, items: [...this.articles.values()], facets: { source: {}, year: {} } };
+    return { total: this.articles.size, items: [...this.articles.values()], facets: { source: {}, year: {}, names: [] } };
   }
   async getArticle(req: { id: string }): Promise<ArticleView> {
     const article = this.articles.get(req.id);
@@ -41,7 +41,7 @@ export class FakeEngine implements EngineApi {
     return { ...article, entities: this.entities.get(req.id) ?? [], hits: [] };
   }
   async search(): Promise<SearchResult> {
-    return { total: 0, fullMatches: 0, hits: [], facets: { source: {}, year: {} } };
+    return { total: 0, fullMatches: 0, hits: [], facets: { source: {}, year: {}, names: [] } };
   }
   async topEntities() {
     return [];

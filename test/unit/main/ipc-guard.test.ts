@@ -8,7 +8,7 @@ function fakeApi(): ArchiveApi {
   const status = { root: '/tmp/a', articles: 3, progress: { phase: 'done', done: 3, total: 3 }, failed: [] };
   return {
     getStatus: vi.fn(async () => status),
-    search: vi.fn(async (req: { query: string }) => ({ total: 1, fullMatches: 1, hits: [], facets: { source: {}, year: {} }, message: req.query })),
+    search: vi.fn(async (req: { query: string }) => ({ total: 1, fullMatches: 1, hits: [], facets: { source: {}, year: {}, names: [] }, message: req.query })),
     openArchive: vi.fn(async () => status),
     getArticle: vi.fn(async () => {
       throw new Error('no article with id x.txt\n    at Engine.getArticle (engine.ts:1)');
