@@ -79,9 +79,11 @@ type Run = (app: ArchiveApp) => Promise<number>;
 async function warnOfDamage(app: ArchiveApp, io: CliIO, folder: string): Promise<void> {
   const n = (await app.getStatus()).damagedAnnotations ?? 0;
   if (n === 0) return;
+  const read = (await app.listAnnotations({})).length;
   io.stderr(
-    `archive-reader: warning: ${n} line${n === 1 ? '' : 's'} of the annotation log could not be read (damaged or torn); ` +
-      `those annotations are missing. \`archive-reader annotations ${folder} export --format damaged\` prints them\n`,
+    `archive-reader: warning: ${read} annotation${read === 1 ? '' : 's'} read; ${n} line${n === 1 ? '' : 's'} of the annotation log ` +
+      `could not be read (damaged or torn) and those annotations are missing. ` +
+      `\`archive-reader annotations ${folder} export --format damaged\` prints them\n`,
   );
 }
 

@@ -99,7 +99,7 @@ describe('archive-reader annotations', () => {
     writeFileSync(file, damaged);
     const listed = await run(root, 'list', '--json');
     expect(JSON.parse(listed.stdout).map((a: { note: string }) => a.note)).toEqual(['ثانية']);
-    expect(listed.stderr).toContain('1 line of the annotation log could not be read');
+    expect(listed.stderr).toContain('1 annotation read; 1 line of the annotation log could not be read');
     expect(listed.stderr).toContain('export --format damaged');
     const lost = await run(root, 'export', '--format', 'damaged');
     expect(lost.stdout).toBe(damaged.split('\n')[0] + '\n');
