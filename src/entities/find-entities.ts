@@ -5,7 +5,7 @@ import { lexiconCount } from './model.js';
 import { nameRatioBucket } from './name-dictionary.js';
 import { loadTagger, type LoadedTagger } from './load-model.js';
 import { surfaceIndex } from './normalize.js';
-import { taggerSentences } from './sentences.js';
+import { taggerSentences, type TaggerInput } from './sentences.js';
 import { tagWords } from './tagger.js';
 import { isInside, labelOf } from './tags.js';
 
@@ -73,11 +73,8 @@ interface Found {
   key: string;
 }
 
-/** Names found by the tagger (PERSON, LOCATION, ORGANIZATION), in text order. */
-export function tagNames(text: string, tagger: LoadedTagger = loadTagger()): EntitySpan[] {
-  const sentences = taggerSentences(text);
-  const found: Found[] = [];
-  const covered = sentences.map(({ tokens }) => new Uint8Array(tokens.length));
+/** Names the tagger marks in one piece of text (offsets from `base`); marks their words in `covered`. */
+function taggedNames(text: string, base: number, sentences: TaggerInput[], covered: Uint8Array[], tagger: LoadedTagger, found: Found[]): void {
   sentences.forEach(({ tokens, words }, s) => {
     const tags = tagWords(tagger.model, tagger.gazetteer, tagger.clusters, words);
     for (let i = 0; i < tags.length; i++) {
@@ -100,16 +97,69 @@ export function tagNames(text: string, tagger: LoadedTagger = loadTagger()): Ent
         const single = j === i + 1 && NEVER_ALONE.has(name);
         const abbreviation = type === 'PERSON' && ABBREVIATIONS.test(name);
         if (end > start && !single && !abbreviation) {
-          found.push({ span: { type, start, end, text: name, origin: 'auto' }, key: [words[i].slice(p), ...words.slice(i + 1, j)].join(' ') });
+          const span: EntitySpan = { type, start: base + start, end: base + end, text: name, origin: 'auto' };
+          found.push({ span, key: [words[i].slice(p), ...words.slice(i + 1, j)].join(' ') });
           covered[s].fill(1, i, j);
         }
       }
       i = next - 1;
     }
   });
-  const spans = [...found.map((f) => f.span), ...repeatMentions(text, sentences, covered, found, tagger)];
+}
+
+/**
+ * Names found by the tagger (PERSON, LOCATION, ORGANIZATION), in text order. A long text is read in pieces of
+ * whole lines, twice (names, then their other mentions), so that its words are never all in memory at once.
+ */
+export function tagNames(text: string, tagger: LoadedTagger = loadTagger()): EntitySpan[] {
+  const pieces = textPieces(text);
+  const found: Found[] = [];
+  const coveredWords: Uint8Array[] = [];
+  for (const [from, to] of pieces) {
+    const piece = text.slice(from, to);
+    const sentences = taggerSentences(piece);
+    const words = new Uint8Array(sentences.reduce((n, s) => n + s.tokens.length, 0));
+    taggedNames(piece, from, sentences, coveredBySentence(sentences, words), tagger, found);
+    coveredWords.push(words);
+  }
+  const spans = found.map((f) => f.span);
+  const names = namesToRepeat(found);
+  if (names) {
+    pieces.forEach(([from, to], p) => {
+      const piece = text.slice(from, to);
+      const sentences = taggerSentences(piece);
+      for (const span of repeatMentions(piece, from, sentences, coveredBySentence(sentences, coveredWords[p]), names, tagger)) spans.push(span);
+    });
+  }
   return joinNameParts(text, spans.sort((a, b) => a.start - b.start));
 }
+
+/** A flag per word of each sentence: views of `words`, one flag per word of the text. */
+function coveredBySentence(sentences: TaggerInput[], words: Uint8Array): Uint8Array[] {
+  let at = 0;
+  return sentences.map((s) => words.subarray(at, (at += s.tokens.length)));
+}
+
+/** Pieces of about PIECE_CHARS characters, cut after a line break (a sentence never spans one) when there is one. */
+const PIECE_CHARS = 1 << 20;
+
+function textPieces(text: string): [number, number][] {
+  const pieces: [number, number][] = [];
+  let from = 0;
+  while (text.length - from > PIECE_CHARS) {
+    const limit = from + PIECE_CHARS;
+    let cut = text.lastIndexOf('\n', limit);
+    if (cut <= from) cut = text.lastIndexOf(' ', limit);
+    // a piece never ends inside a surrogate pair
+    cut = cut <= from ? limit - (isHighSurrogate(text.charCodeAt(limit - 1)) ? 1 : 0) : cut + 1;
+    pieces.push([from, cut]);
+    from = cut;
+  }
+  pieces.push([from, text.length]);
+  return pieces;
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 
 /** A person's name found in two pieces side by side (إلهام + علييف) is one name. */
 function joinNameParts(text: string, spans: EntitySpan[]): EntitySpan[] {
@@ -127,17 +177,15 @@ function joinNameParts(text: string, spans: EntitySpan[]): EntitySpan[] {
 
 const MAX_NAME_WORDS = 4;
 
-/**
- * Other mentions, in the same text, of names the tagger found somewhere (news repeat a name in contexts
- * that tell less about it: "مع علييف"), and a person's last name alone after the full name.
- */
-function repeatMentions(
-  text: string,
-  sentences: ReturnType<typeof taggerSentences>,
-  covered: Uint8Array[],
-  found: Found[],
-  tagger: LoadedTagger,
-): EntitySpan[] {
+interface NamesToRepeat {
+  /** The type most votes gave each name (the first one voted, of equal counts). */
+  winners: Map<string, EntityType>;
+  /** The most words of a name starting with each first word. */
+  firstWords: Map<string, number>;
+}
+
+/** The names found whose other mentions are looked for, and a person's last name alone; null when none. */
+function namesToRepeat(found: Found[]): NamesToRepeat | null {
   const votes = new Map<string, Map<EntityType, number>>();
   const vote = (key: string, type: EntityType) => {
     if (key.length < 3) return;
@@ -150,7 +198,7 @@ function repeatMentions(
     const parts = key.split(' ');
     if (span.type === 'PERSON' && parts.length >= 2) vote(parts[parts.length - 1], 'PERSON');
   }
-  // The type most votes gave each name (the first one voted, of equal counts).
+  if (votes.size === 0) return null;
   const winners = new Map<string, EntityType>();
   for (const [key, byType] of votes) {
     let best: EntityType | undefined;
@@ -163,13 +211,27 @@ function repeatMentions(
     }
     winners.set(key, best!);
   }
-  const out: EntitySpan[] = [];
-  if (votes.size === 0) return out;
   const firstWords = new Map<string, number>();
   for (const key of votes.keys()) {
     const parts = key.split(' ');
     firstWords.set(parts[0], Math.max(firstWords.get(parts[0]) ?? 0, parts.length));
   }
+  return { winners, firstWords };
+}
+
+/**
+ * Other mentions, in one piece of text (offsets from `base`), of names the tagger found somewhere (news repeat a
+ * name in contexts that tell less about it: "مع علييف"), and a person's last name alone after the full name.
+ */
+function repeatMentions(
+  text: string,
+  base: number,
+  sentences: TaggerInput[],
+  covered: Uint8Array[],
+  { winners, firstWords }: NamesToRepeat,
+  tagger: LoadedTagger,
+): EntitySpan[] {
+  const out: EntitySpan[] = [];
   sentences.forEach(({ tokens, words }, s) => {
     for (let i = 0; i < words.length; i++) {
       if (covered[s][i]) continue;
@@ -185,7 +247,7 @@ function repeatMentions(
           if (!type) continue;
           const start = tokens[i].start + surfaceIndex(tokens[i].text, p);
           const end = tokens[i + n - 1].end;
-          out.push({ type, start, end, text: text.slice(start, end), origin: 'auto' });
+          out.push({ type, start: base + start, end: base + end, text: text.slice(start, end), origin: 'auto' });
           matched = n;
         }
         if (matched) break;
