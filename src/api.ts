@@ -94,6 +94,8 @@ export interface ArchiveStatus {
    * there are none.
    */
   damagedAnnotations?: number;
+  /** Damage found in the index cache since the archive was opened, and what was done about it (its articles read again). */
+  cacheDamage?: string;
 }
 
 export interface Filters {

@@ -1,13 +1,14 @@
 // The cache's table of contents: which files were read (size + mtime), which articles they gave, and which
-// segment files hold the index. Anything unexpected — another format version, another archive, a missing or
-// wrong-sized segment file — makes the whole cache untrusted, and the archive is indexed again from scratch.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+// segment files hold the index. Anything unexpected — another format version, another archive, a segment list of
+// the wrong length — makes the whole cache untrusted, and the archive is indexed again from scratch.
+// (A missing or damaged segment file costs only its own articles: see engine/cache-damage.ts.)
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FailedFile, IndexReport } from '../api.js';
 import { writeFileAtomic } from './atomic-write.js';
 
-export const CACHE_FORMAT_VERSION = 8;
+export const CACHE_FORMAT_VERSION = 9;
 const MANIFEST = 'manifest.json.gz';
 
 export interface FileRecord {
@@ -24,6 +25,8 @@ export interface SegmentRecord {
   pack: string;
   indexBytes: number;
   packBytes: number;
+  /** CRC-32 of the whole pack file (its records are checked one by one when read; this checks them all at once). */
+  packCrc: number;
   docs: number;
 }
 
@@ -55,7 +58,8 @@ export function writeManifest(cacheDir: string, manifest: Manifest): void {
   writeFileAtomic(join(cacheDir, MANIFEST), gzipSync(JSON.stringify(manifest), { level: 4 }));
 }
 
-export type ManifestRead = { manifest: Manifest } | { manifest: null; reason: string };
+/** The manifest, or why it cannot be used (`damaged` when it does not read back as written). */
+export type ManifestRead = { manifest: Manifest } | { manifest: null; reason: string; damaged?: boolean };
 
 /** The cache's manifest for `root`, or the reason it cannot be trusted. */
 export function readManifest(cacheDir: string, root: string): ManifestRead {
@@ -65,24 +69,12 @@ export function readManifest(cacheDir: string, root: string): ManifestRead {
   try {
     m = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as Manifest;
   } catch (e) {
-    return { manifest: null, reason: `index cache is damaged (${(e as Error).message})` };
+    return { manifest: null, reason: `index cache is damaged (${(e as Error).message})`, damaged: true };
   }
   if (!m || typeof m !== 'object' || m.version !== CACHE_FORMAT_VERSION)
     return { manifest: null, reason: `index cache has format version ${m?.version}, expected ${CACHE_FORMAT_VERSION}` };
   if (m.root !== root) return { manifest: null, reason: 'index cache belongs to another archive' };
   if (!Array.isArray(m.segments) || m.segments.length !== m.segmentCount || typeof m.files !== 'object')
-    return { manifest: null, reason: 'index cache is damaged (bad manifest)' };
-  for (const s of m.segments) {
-    if (!s) continue;
-    for (const [file, bytes] of [[s.index, s.indexBytes], [s.pack, s.packBytes]] as const) {
-      let size = -1;
-      try {
-        size = statSync(join(cacheDir, file)).size;
-      } catch {
-        /* missing */
-      }
-      if (size !== bytes) return { manifest: null, reason: `index cache is damaged (${file} is missing or truncated)` };
-    }
-  }
+    return { manifest: null, reason: 'index cache is damaged (bad manifest)', damaged: true };
   return { manifest: m };
 }

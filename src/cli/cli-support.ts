@@ -10,11 +10,17 @@ export async function openForCli(folder: string, cacheDir: string | undefined, f
 /**
  * Re-indexes incrementally, reporting progress on stderr: one line per phase and per tenth of the work
  * (or a live counter on a terminal). `quiet` reports only when there is work to do; 'terminal' only with the live
- * counter of a terminal (nothing when stderr is piped).
+ * counter of a terminal (nothing when stderr is piped). `verifyCache` checks every article body in the cache first
+ * (see ArchiveEngine.reindex).
  */
-export async function indexWithProgress(engine: ArchiveEngine, io: CliIO, quiet: boolean | 'terminal' = false): Promise<IndexReport> {
+export async function indexWithProgress(
+  engine: ArchiveEngine,
+  io: CliIO,
+  quiet: boolean | 'terminal' = false,
+  verifyCache = false,
+): Promise<IndexReport> {
   const live = Boolean(process.stderr.isTTY);
-  if (quiet === 'terminal' && !live) return engine.reindex();
+  if (quiet === 'terminal' && !live) return engine.reindex({ verifyCache });
   let lastKey = '';
   let shown = false;
   const timer = setInterval(async () => {
@@ -40,7 +46,7 @@ export async function indexWithProgress(engine: ArchiveEngine, io: CliIO, quiet:
   process.on('SIGINT', cancel);
   process.on('SIGTERM', cancel);
   try {
-    return await engine.reindex();
+    return await engine.reindex({ verifyCache });
   } finally {
     process.off('SIGINT', cancel);
     process.off('SIGTERM', cancel);

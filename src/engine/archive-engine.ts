@@ -28,6 +28,7 @@ import { parseQuery } from '../search/query-parser.js';
 import { LoadedArchive } from '../index/loaded-archive.js';
 import { ParsedArticles } from './parsed-articles.js';
 import { ProgressClock } from './progress-clock.js';
+import { DamagedArticleError, markForRebuild, type DamagedSegment } from './cache-damage.js';
 import { reportIfUnchanged } from './unchanged-archive.js';
 import { analyze } from '../analysis/index.js';
 import { CancelledError } from './worker-pool.js';
@@ -42,6 +43,8 @@ export interface EngineOptions {
   autoIndex?: 'background' | 'none';
   /** Read what symlinks leading outside the archive point to (default: report them, do not follow). */
   followExternalLinks?: boolean;
+  /** Told once about each damage found in the cache (default: a line on stderr). */
+  onCacheDamage?: (message: string) => void;
 }
 
 export class NotFoundError extends ApiError {
@@ -67,6 +70,7 @@ export class ArchiveEngine implements EngineApi {
   private running: Promise<IndexReport> | null = null;
   private abort: AbortController | null = null;
   private lastReport?: IndexReport;
+  private cacheDamage?: string;
 
   private constructor(private readonly opts: EngineOptions) {}
 
@@ -100,19 +104,20 @@ export class ArchiveEngine implements EngineApi {
     this.archive?.current.close();
     this.archive = null;
     this.lastReport = undefined;
+    this.cacheDamage = undefined;
     const ownCache = this.opts.cacheDir && (!this.opts.root || resolve(this.opts.root) === root);
     const cacheDir = ownCache ? resolve(this.opts.cacheDir!) : cacheDirFor(root);
     let current: LoadedArchive | null = null;
     let cacheProblem: string | undefined;
     const read = readManifest(cacheDir, root);
     if (read.manifest) {
-      try {
-        current = LoadedArchive.load(cacheDir, read.manifest);
-        this.lastReport = read.manifest.lastReport;
-      } catch (e) {
-        cacheProblem = `index cache is damaged (${(e as Error).message})`;
-      }
-    } else if (existsSync(cacheDir)) cacheProblem = read.reason;
+      current = LoadedArchive.load(cacheDir, read.manifest);
+      this.lastReport = read.manifest.lastReport;
+      if (current.damaged.length) this.markDamagedSegments(current, current.damaged);
+    } else if (existsSync(cacheDir)) {
+      cacheProblem = read.reason;
+      if (read.damaged) this.reportCacheDamage(`${read.reason}: the archive is indexed again`);
+    }
     const fromCache = current !== null;
     // The indexer (and its lock and workers) is loaded only when there is indexing to do.
     current ??= LoadedArchive.empty(emptyManifest(root, (await import('./indexer.js')).SEGMENT_COUNT));
@@ -133,7 +138,51 @@ export class ArchiveEngine implements EngineApi {
       progress: { ...this.progress },
       failed: this.lastReport?.failed ?? [],
       lastReport: this.lastReport,
+      ...(this.cacheDamage ? { cacheDamage: this.cacheDamage } : {}),
     };
+  }
+
+  /** Says once what damage was found in the cache (status and, by default, stderr). */
+  private reportCacheDamage(message: string): void {
+    this.cacheDamage = message;
+    (this.opts.onCacheDamage ?? ((m) => process.stderr.write(`archive-reader: ${m}\n`)))(message);
+  }
+
+  private reportDamagedRecords(ids: string[]): void {
+    const some = ids.slice(0, 3).join(', ') + (ids.length > 3 ? ', …' : '');
+    this.reportCacheDamage(`the cached copies of ${ids.length} articles were damaged (${some}): their files are indexed again`);
+  }
+
+  /** Segments that could not be opened: the files of their articles are marked to be indexed again. */
+  private markDamagedSegments(current: LoadedArchive, damaged: DamagedSegment[]): void {
+    const marked = markForRebuild(current.manifest, { segments: damaged.map((d) => d.segment) });
+    current.manifest = marked.manifest;
+    current.damaged = [];
+    const what = damaged.map((d) => d.reason).join('; ');
+    this.reportCacheDamage(`index cache damaged (${what}): the ${marked.files} files whose articles it held are indexed again`);
+  }
+
+  /**
+   * Runs a read of the index; when it meets an article whose cached copy is damaged, the article's file is indexed
+   * again and the read runs once more, on the repaired index.
+   */
+  private async repairing<T>(read: (current: LoadedArchive) => T | Promise<T>): Promise<T> {
+    const archive = this.requireArchive();
+    const repaired = new Set<string>();
+    for (;;) {
+      try {
+        return await read(archive.current);
+      } catch (e) {
+        if (!(e instanceof DamagedArticleError) || repaired.has(e.id) || this.archive !== archive) throw e;
+        repaired.add(e.id);
+        // A run in progress builds from the manifest it started with: the damaged article is marked after it.
+        await this.running?.catch(() => undefined);
+        if (this.archive !== archive) throw e;
+        archive.current.manifest = markForRebuild(archive.current.manifest, { ids: [e.id] }).manifest;
+        this.reportCacheDamage(`${e.message}: its file is indexed again`);
+        await this.reindex();
+      }
+    }
   }
 
   private requireArchive(): OpenArchive {
@@ -141,11 +190,21 @@ export class ArchiveEngine implements EngineApi {
     return this.archive;
   }
 
-  /** Brings the index up to date with the folder (only new, changed and deleted files are read). */
-  reindex(): Promise<IndexReport> {
+  /**
+   * Brings the index up to date with the folder (only new, changed and deleted files are read). `verifyCache` first
+   * checks every article body in the cache (a read of the packs), so that damage nothing has read yet is repaired too.
+   */
+  reindex(opts: { verifyCache?: boolean } = {}): Promise<IndexReport> {
     if (this.running) return this.running;
     if (!this.archive) return Promise.reject(new ApiError('no_archive', 'no archive is open'));
     const archive = this.archive;
+    if (opts.verifyCache) {
+      const damaged = archive.current.damagedRecords(archive.cacheDir);
+      if (damaged.length) {
+        archive.current.manifest = markForRebuild(archive.current.manifest, { ids: damaged }).manifest;
+        this.reportDamagedRecords(damaged);
+      }
+    }
     const abort = new AbortController();
     this.abort = abort;
     const previous: Manifest | null = archive.current.manifest.generation > 0 ? archive.current.manifest : null;
@@ -165,30 +224,38 @@ export class ArchiveEngine implements EngineApi {
         const { runIndex } = await import('./indexer.js');
         const clock = new ProgressClock();
         if (archive.current.docCount === 0) archive.parsed = new ParsedArticles();
-        const result = await runIndex({
-          root: archive.root,
-          cacheDir: archive.cacheDir,
-          workers: this.opts.workers,
-          previous,
-          followExternalLinks: archive.followExternalLinks,
-          signal: abort.signal,
-          onProgress: (p) => (this.progress = clock.stamp(p)),
-          onParsed: (metas) => archive.parsed?.add(metas),
-        });
-        if (this.archive !== archive) throw new CancelledError();
-        const old = archive.current;
-        const unchanged = result.manifest.segments.every((s, i) => (s?.index ?? null) === (old.manifest.segments[i]?.index ?? null));
-        if (unchanged) old.manifest = result.manifest;
-        else {
-          const next = LoadedArchive.load(archive.cacheDir, result.manifest, old);
-          archive.current = next;
-          old.close(next);
+        let report: IndexReport | undefined;
+        // Articles found damaged in the cache while their segment was rebuilt are parsed again by one more run.
+        for (let run = 0, from = previous; !report; run++) {
+          const result = await runIndex({
+            root: archive.root,
+            cacheDir: archive.cacheDir,
+            workers: this.opts.workers,
+            previous: from,
+            followExternalLinks: archive.followExternalLinks,
+            signal: abort.signal,
+            onProgress: (p) => (this.progress = clock.stamp(p)),
+            onParsed: (metas) => archive.parsed?.add(metas),
+          });
+          if (this.archive !== archive) throw new CancelledError();
+          const old = archive.current;
+          const unchanged = result.manifest.segments.every((s, i) => (s?.index ?? null) === (old.manifest.segments[i]?.index ?? null));
+          if (unchanged) old.manifest = result.manifest;
+          else {
+            const next = LoadedArchive.load(archive.cacheDir, result.manifest, old);
+            archive.current = next;
+            old.close(next);
+            if (next.damaged.length) this.markDamagedSegments(next, next.damaged);
+          }
+          archive.cacheProblem = undefined;
+          for (const f of result.obsolete) rmSync(join(archive.cacheDir, f), { force: true });
+          if (result.damagedIds.length) this.reportDamagedRecords(result.damagedIds);
+          if (!result.damagedIds.length || run === 2) report = result.report;
+          from = archive.current.manifest;
         }
-        archive.cacheProblem = undefined;
-        for (const f of result.obsolete) rmSync(join(archive.cacheDir, f), { force: true });
-        this.lastReport = result.report;
-        this.progress = { phase: 'done', done: result.report.articles, total: result.report.articles };
-        return result.report;
+        this.lastReport = report;
+        this.progress = { phase: 'done', done: report.articles, total: report.articles };
+        return report;
       } catch (e) {
         if (e instanceof CancelledError || abort.signal.aborted) {
           this.progress = { phase: 'cancelled', done: 0, total: 0, message: 'indexing was cancelled' };
@@ -246,24 +313,26 @@ export class ArchiveEngine implements EngineApi {
   }
 
   async getArticle(req: { id: string; query?: string; matchDiacritics?: boolean; matchHamza?: boolean }): Promise<ArticleView> {
-    const { current, parsed, root } = this.requireArchive();
-    const doc = current.docNumber(req.id);
-    const notIndexedYet = doc === undefined && parsed?.has(req.id) ? await parsed.read(root, req.id) : null;
-    if (notIndexedYet) return notIndexedYet;
-    if (doc === undefined) throw new NotFoundError(`no article with id ${req.id}`);
-    const meta = current.meta(doc);
-    const body = current.body(doc);
-    let hits: [number, number][] = [];
-    if (req.query?.trim()) {
-      const prepared = prepareQuery(parseQuery(req.query), current.dictionary);
-      hits = highlighterFor(prepared, { matchDiacritics: req.matchDiacritics, matchHamza: req.matchHamza })(body.text);
-    }
-    return { ...meta, text: body.text, entities: body.entities, hits };
+    const { parsed, root } = this.requireArchive();
+    return this.repairing(async (current) => {
+      const doc = current.docNumber(req.id);
+      const notIndexedYet = doc === undefined && parsed?.has(req.id) ? await parsed.read(root, req.id) : null;
+      if (notIndexedYet) return notIndexedYet;
+      if (doc === undefined) throw new NotFoundError(`no article with id ${req.id}`);
+      const meta = current.meta(doc);
+      const body = current.body(doc);
+      let hits: [number, number][] = [];
+      if (req.query?.trim()) {
+        const prepared = prepareQuery(parseQuery(req.query), current.dictionary);
+        hits = highlighterFor(prepared, { matchDiacritics: req.matchDiacritics, matchHamza: req.matchHamza })(body.text);
+      }
+      return { ...meta, text: body.text, entities: body.entities, hits };
+    });
   }
 
   async search(req: SearchRequest): Promise<SearchResult> {
     if (!this.archive) return { total: 0, fullMatches: 0, hits: [], facets: emptyFacets(), message: 'No archive is open.' };
-    return searchArchive(this.archive.current, req);
+    return this.repairing((current) => searchArchive(current, req));
   }
 
   async topEntities(req: { type?: EntityType; limit?: number }): Promise<EntityCount[]> {

@@ -58,6 +58,9 @@ export interface BuiltSegment {
   docs: number;
   indexBytes: number;
   packBytes: number;
+  packCrc: number;
+  /** Articles of the old segment left out because their record in its pack was damaged (their files must be parsed again). */
+  damagedIds: string[];
 }
 
 export type IndexTask = ParseTask | ParseLinesTask | BuildTask;

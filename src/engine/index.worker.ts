@@ -8,7 +8,7 @@ import { parseReadFile, readArticleFileSync } from '../articles/index.js';
 import { parseJsonlRange } from '../articles/jsonl-range-parse.js';
 import { fsPath } from '../articles/scan-archive.js';
 import { repairWarning } from '../articles/text-checks.js';
-import { PackReader, PackWriter } from '../cache/body-pack.js';
+import { DamagedRecordError, PackReader, PackWriter } from '../cache/body-pack.js';
 import { findEntities } from '../entities/index.js';
 import { FIELDS } from '../index/fields.js';
 import { decodeSegment, encodeSegment } from '../index/segment-file.js';
@@ -118,24 +118,31 @@ function buildSegment(task: BuildTask): BuiltSegment {
   const docs: StoredDoc[] = [];
   const names = new NameTable();
   const docNames: number[][] = [];
+  const damagedIds: string[] = [];
   try {
     if (task.old) {
       const old = decodeSegment<SegmentHeader>(readFileSync(join(task.cacheDir, task.old.index)));
       const removed = new Set(task.old.removeIds);
-      const keep = old.header.docs.flatMap((doc, d) => (removed.has(doc.meta.id) ? [] : [d]));
-      builder.addKept(old.postings, keep);
       const oldPack = new PackReader(join(task.cacheDir, task.old.pack));
       try {
+        // Each record is checked before its article is kept: a damaged one is left out, to be parsed again.
+        const keep: number[] = [];
+        old.header.docs.forEach((doc, d) => {
+          if (removed.has(doc.meta.id)) return;
+          if (readsBack(oldPack, doc)) keep.push(d);
+          else damagedIds.push(doc.meta.id);
+        });
+        builder.addKept(old.postings, keep);
         for (const d of keep) {
           const stored = old.header.docs[d];
           const raw = oldPack.readRaw(stored.pack);
           docNames.push(old.header.docNames[d].map((n) => names.idOf(old.header.names[n])));
           docs.push({ meta: stored.meta, pack: pack.addRaw(raw) });
         }
+        post({ type: 'progress', n: keep.length });
       } finally {
         oldPack.close();
       }
-      post({ type: 'progress', n: keep.length });
     }
     let sinceReport = 0;
     for (const spool of task.spoolFiles) {
@@ -158,5 +165,15 @@ function buildSegment(task: BuildTask): BuiltSegment {
   }
   const header: SegmentHeader = { docs, names: names.list, docNames };
   writeFileSync(indexPath, encodeSegment(builder.build(), header));
-  return { docs: docs.length, indexBytes: statSync(indexPath).size, packBytes: statSync(packPath).size };
+  return { docs: docs.length, indexBytes: statSync(indexPath).size, packBytes: statSync(packPath).size, packCrc: pack.checksum, damagedIds };
+}
+
+function readsBack(pack: PackReader, doc: StoredDoc): boolean {
+  try {
+    pack.readRaw(doc.pack);
+    return true;
+  } catch (e) {
+    if (e instanceof DamagedRecordError) return false;
+    throw e;
+  }
 }

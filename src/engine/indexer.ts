@@ -12,6 +12,7 @@ import { emptyManifest, writeManifest, type FileRecord, type Manifest, type Segm
 import { segmentOf } from '../index/stable-hash.js';
 import type { BuiltSegment } from './index-tasks.js';
 import { compareWithManifest, failuresOf } from './archive-changes.js';
+import { markForRebuild } from './cache-damage.js';
 import { parseFiles } from './parse-step.js';
 import { SPOOL_DIR_NAME, spoolDirFor, spoolFilesBySegment } from './spool.js';
 import { CancelledError, WorkerPool } from './worker-pool.js';
@@ -43,6 +44,11 @@ export interface IndexRunResult {
   obsolete: string[];
   /** Articles indexed without something they should have had (see onWarning). */
   warnings: FailedFile[];
+  /**
+   * Articles left out because their copy in the cache was found damaged while their segment was rebuilt: the
+   * manifest marks their files changed, so that the next run parses them again.
+   */
+  damagedIds: string[];
 }
 
 /**
@@ -181,6 +187,7 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
     const dirty = [...new Set([...spoolBySegment.keys(), ...removedBySegment.keys()])].sort((a, b) => a - b);
     const segments = [...prev.segments];
     const obsolete: string[] = [];
+    const damagedIds: string[] = [];
     if (dirty.length) {
       checkCancelled();
       // The biggest segments first, so that no worker is left with a long one at the end.
@@ -213,9 +220,10 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
       );
       checkCancelled();
       for (const { seg, out, result } of built) {
+        for (const id of result.damagedIds) damagedIds.push(id);
         const old = prev.segments[seg];
         if (old) obsolete.push(old.index, old.pack);
-        const record: SegmentRecord = { ...out, indexBytes: result.indexBytes, packBytes: result.packBytes, docs: result.docs };
+        const record: SegmentRecord = { ...out, indexBytes: result.indexBytes, packBytes: result.packBytes, packCrc: result.packCrc, docs: result.docs };
         if (result.docs === 0) obsolete.push(out.index, out.pack);
         segments[seg] = result.docs === 0 ? null : record;
       }
@@ -237,7 +245,7 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
     };
     const nothingChanged =
       opts.previous !== null && !toParse.length && !changes.goneFiles.length && !changes.scanFailuresChanged;
-    const manifest: Manifest = {
+    const built: Manifest = {
       ...prev,
       root,
       generation: nothingChanged ? prev.generation : generation,
@@ -246,10 +254,11 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
       scanFailures: scan.failures,
       lastReport: report,
     };
+    const manifest = damagedIds.length ? markForRebuild(built, { ids: damagedIds }).manifest : built;
     checkCancelled();
     // An unchanged archive costs a scan and no write (searching from the CLI re-checks every time).
     if (!nothingChanged) writeManifest(cacheDir, manifest);
-    return { manifest, report, obsolete, warnings };
+    return { manifest, report, obsolete, warnings, damagedIds };
   } catch (e) {
     for (const f of newFiles) rmSync(join(cacheDir, f), { force: true });
     throw signal.aborted ? new CancelledError() : e;

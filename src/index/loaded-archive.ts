@@ -1,12 +1,13 @@
 // The index as the query process holds it: every segment file read whole and opened in place (postings,
 // metadata and names are decoded only when something asks for them), archive-wide term statistics,
 // article bodies left on disk in the packs.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleMeta, EntityCount } from '../api.js';
 import { yearOfDate } from '../dates/index.js';
-import { PackReader } from '../cache/body-pack.js';
-import type { Manifest } from '../cache/manifest.js';
+import { DamagedRecordError, fileChecksum, PackReader } from '../cache/body-pack.js';
+import type { Manifest, SegmentRecord } from '../cache/manifest.js';
+import { DamagedArticleError, type DamagedSegment } from '../engine/cache-damage.js';
 import { FIELDS } from './fields.js';
 import { ArchiveTerms } from './archive-terms.js';
 import { openSegment } from './segment-file.js';
@@ -25,11 +26,23 @@ export interface LoadedSegment {
 
 type OpenedSegment = Omit<LoadedSegment, 'base'>;
 
-function openSegmentFiles(cacheDir: string, file: string, packFile: string, segment: number, docs: number): OpenedSegment {
-  const reader = openSegment<SegmentHeader>(readFileSync(join(cacheDir, file)));
-  if (reader.docCount !== docs || reader.docEntryCount !== docs || reader.fields.join() !== FIELDS.join())
-    throw new Error(`segment ${file} is inconsistent`);
-  return { file, segment, reader, pack: new PackReader(join(cacheDir, packFile)) };
+/** Opens a segment's files, checked: sizes as recorded, the index file's checksum and contents. */
+function openSegmentFiles(cacheDir: string, rec: SegmentRecord, segment: number): OpenedSegment {
+  const bytes = readFileSync(join(cacheDir, rec.index));
+  if (bytes.length !== rec.indexBytes) throw new Error(`${rec.index} is truncated`);
+  if (statSync(join(cacheDir, rec.pack)).size !== rec.packBytes) throw new Error(`${rec.pack} is truncated`);
+  const reader = openSegment<SegmentHeader>(bytes);
+  if (reader.docCount !== rec.docs || reader.docEntryCount !== rec.docs || reader.fields.join() !== FIELDS.join())
+    throw new Error(`segment ${rec.index} is inconsistent`);
+  return { file: rec.index, segment, reader, pack: new PackReader(join(cacheDir, rec.pack)) };
+}
+
+function wholeFileMatches(path: string, crc: number): boolean {
+  try {
+    return fileChecksum(path) === crc;
+  } catch {
+    return false; // unreadable now: its records, read from the pack still open, tell which are damaged
+  }
 }
 
 const NO_YEAR = -0x80000000;
@@ -37,6 +50,8 @@ const orNone = (x: string | null | undefined) => (x === null ? undefined : x);
 
 export class LoadedArchive {
   readonly segments: LoadedSegment[] = [];
+  /** Segments of the manifest that could not be opened (left out: the manifest must be marked for their rebuild). */
+  damaged: DamagedSegment[] = [];
   readonly docCount: number;
   /** Archive-wide term statistics and expansion (what makes every segment score as one Lunr index would). */
   readonly dictionary: ArchiveTerms;
@@ -70,22 +85,25 @@ export class LoadedArchive {
 
   /**
    * Loads the segments the manifest lists; segments whose files did not change are taken over from
-   * `reuse` (the index being replaced) instead of being read again.
+   * `reuse` (the index being replaced) instead of being read again. A segment whose files are missing or damaged
+   * is left out and listed in `damaged`.
    */
   static load(cacheDir: string, manifest: Manifest, reuse?: LoadedArchive): LoadedArchive {
     const reusable = new Map((reuse?.segments ?? []).map((s) => [s.file, s]));
     const opened: OpenedSegment[] = [];
-    try {
-      manifest.segments.forEach((rec, segment) => {
-        if (!rec) return;
-        const old = reusable.get(rec.index);
-        opened.push(old ? { file: old.file, segment, reader: old.reader, pack: old.pack } : openSegmentFiles(cacheDir, rec.index, rec.pack, segment, rec.docs));
-      });
-      return new LoadedArchive(manifest, opened);
-    } catch (e) {
-      for (const d of opened) if (!reusable.has(d.file)) d.pack.close();
-      throw e;
-    }
+    const damaged: DamagedSegment[] = [];
+    manifest.segments.forEach((rec, segment) => {
+      if (!rec) return;
+      const old = reusable.get(rec.index);
+      try {
+        opened.push(old ? { file: old.file, segment, reader: old.reader, pack: old.pack } : openSegmentFiles(cacheDir, rec, segment));
+      } catch (e) {
+        damaged.push({ segment, reason: (e as Error).message });
+      }
+    });
+    const loaded = new LoadedArchive(manifest, opened);
+    loaded.damaged = damaged;
+    return loaded;
   }
 
   static empty(manifest: Manifest): LoadedArchive {
@@ -136,9 +154,38 @@ export class LoadedArchive {
     return this.ids.get(id);
   }
 
+  /** The article's text and entities; a DamagedArticleError when its record in the pack is damaged. */
   body(doc: number): { text: string; entities: import('../api.js').EntitySpan[] } {
     const s = this.segments[this.segmentOfDoc[doc]];
-    return s.pack.read(this.stored(doc).pack);
+    const stored = this.stored(doc);
+    try {
+      return s.pack.read(stored.pack);
+    } catch (e) {
+      if (e instanceof DamagedRecordError) throw new DamagedArticleError(stored.meta.id, e.message);
+      throw e;
+    }
+  }
+
+  /**
+   * Ids of the articles whose records are damaged in the packs: each pack is checked whole against the checksum the
+   * manifest recorded, and only one that differs record by record.
+   */
+  damagedRecords(cacheDir: string): string[] {
+    const ids: string[] = [];
+    for (const s of this.segments) {
+      const rec = this.manifest.segments[s.segment];
+      if (!rec || wholeFileMatches(join(cacheDir, rec.pack), rec.packCrc)) continue;
+      for (let d = 0; d < s.reader.docCount; d++) {
+        const stored = s.reader.doc(d) as StoredDoc;
+        try {
+          s.pack.readRaw(stored.pack);
+        } catch (e) {
+          if (!(e instanceof DamagedRecordError)) throw e;
+          ids.push(stored.meta.id);
+        }
+      }
+    }
+    return ids;
   }
 
   /** The names of every article (people, places, organisations), clitic forms folded together. */

@@ -11,7 +11,7 @@ export const indexCommand: Command = async (argv, io) => {
   if (args.positional.length !== 1) throw new UsageError(USAGE);
   const engine = await openForCli(args.positional[0], stringFlag(args, 'cache'), args.flags.has('follow-links'));
   try {
-    const report = await indexWithProgress(engine, io);
+    const report = await indexWithProgress(engine, io, false, true);
     if (args.flags.has('json')) {
       io.stdout(JSON.stringify(report) + '\n');
     } else {
