@@ -149,17 +149,29 @@ export function createArchiveApp(engine: ClosableEngine): ArchiveApp {
    * articles only, so the engine's paging stays exact; the renderer shows them as "in your notes".
    */
   async function search(req: SearchRequest): Promise<SearchResult> {
+    // The annotations are read first: after the engine's search, a read of the log let every other search waiting
+    // to run go before this one's answer, so that searches sent together were all answered together.
+    const withAnnotations = (req.offset ?? 0) === 0 && req.query.trim() !== '';
+    const annotations = withAnnotations ? await currentAnnotations() : null;
     const result = await engine.search(req);
-    if ((req.offset ?? 0) > 0 || req.query.trim() === '') return result;
+    if (!annotations) return result;
     let hits: SearchHit[];
     try {
-      if (!(await engine.getStatus()).root) return result;
-      const all = await (await currentStore()).all();
-      hits = await annotationHits(all, req, { analysis, article: articleText, limit: MAX_ANNOTATION_HITS });
+      hits = await annotationHits(annotations, req, { analysis, article: articleText, limit: MAX_ANNOTATION_HITS });
     } catch {
-      return result; // no archive open, or an unreadable store: article hits still count
+      return result;
     }
     return hits.length > 0 ? { ...result, hits: [...result.hits, ...hits] } : result;
+  }
+
+  /** The annotations, or null when no archive is open or the store cannot be read (article hits still count). */
+  async function currentAnnotations(): Promise<Annotation[] | null> {
+    try {
+      if (!(await engine.getStatus()).root) return null;
+      return await (await currentStore()).all();
+    } catch {
+      return null;
+    }
   }
 
   const api: ArchiveApp = {

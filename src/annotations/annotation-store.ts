@@ -34,6 +34,7 @@ export class AnnotationStore {
   /** Lines of the log that could not be read, in file order: the user's lost work, reported and exportable. */
   private damaged: DamagedLine[] = [];
   private queue: Promise<unknown> = Promise.resolve();
+  private waitingRefresh: Promise<void> | null = null;
   private readonly staleMs: number;
 
   constructor(
@@ -48,13 +49,25 @@ export class AnnotationStore {
 
   /** All annotations, including what other processes wrote since the last call. */
   async all(): Promise<Annotation[]> {
-    await this.serial(() => this.refresh());
+    await this.fresh();
     return [...this.annotations.values()];
   }
 
   async get(id: string): Promise<Annotation | undefined> {
-    await this.serial(() => this.refresh());
+    await this.fresh();
     return this.annotations.get(id);
+  }
+
+  /**
+   * Reads what others appended. Callers that come while a read waits its turn share it (it has not read yet, so it
+   * sees all they would): a hundred searches at once queued a hundred reads, and finished all together.
+   */
+  private fresh(): Promise<void> {
+    this.waitingRefresh ??= this.serial(() => {
+      this.waitingRefresh = null;
+      return this.refresh();
+    });
+    return this.waitingRefresh;
   }
 
   /** Lines skipped because they were torn or damaged, as of the last read. */

@@ -34,6 +34,8 @@ export interface ScanOptions {
    * not show files from elsewhere on the machine (a link to /etc/passwd); such links are reported instead.
    */
   followExternalLinks?: boolean;
+  /** Told how many entries (files and problems) were found so far, now and then. */
+  onProgress?: (found: number) => void;
 }
 
 export interface ScanResult {
@@ -44,10 +46,13 @@ export interface ScanResult {
 /** Lists every article file under root. Throws only when root itself cannot be read as a folder. */
 export async function scanArchive(root: string, opts: ScanOptions = {}): Promise<ScanResult> {
   const result: ScanResult = { files: [], failures: [] };
+  let found = 0;
   for await (const entry of walkArchive(root, opts)) {
     if (entry.kind === 'file') result.files.push(entry.file);
     else result.failures.push(entry.failure);
+    if (++found % 100 === 0) opts.onProgress?.(found);
   }
+  opts.onProgress?.(found);
   return result;
 }
 
@@ -82,14 +87,23 @@ let busySince = 0;
 /** A stat slower than this (a network drive) makes the rest of its folder use asynchronous stats. */
 const SLOW_STAT_MS = 5;
 
+/** Asynchronous stats under way at once: each one waited for its own turn of a busy event loop. */
+const STATS_AHEAD = 32;
+
 /**
  * Stats of the article files of one folder. Synchronous where stats are fast: awaiting each one on the thread pool
  * made a reopen of 100,000 files take seconds. The first of a folder, and all of them after a slow one, are
  * asynchronous: a drive that is already slow never blocks the app, one that turns slow during the walk blocks it
- * for one stat.
+ * for one stat. Asynchronous stats are asked for STATS_AHEAD files ahead, in the order the walk needs them: while
+ * searches keep the app busy, a walk that waited for each stat in turn took minutes.
  */
 class FolderStats {
   private sync: boolean | undefined;
+  private ahead = new Map<string | Buffer, Promise<Stats>>();
+  private next = 0;
+
+  /** `paths`: the files the walk will ask about, in order. */
+  constructor(private readonly paths: (string | Buffer)[]) {}
 
   async of(path: string | Buffer): Promise<Stats> {
     const started = performance.now();
@@ -98,9 +112,26 @@ class FolderStats {
       this.sync = performance.now() - started < SLOW_STAT_MS;
       return info;
     }
-    if (!this.sync) return stat(path);
+    if (!this.sync) return this.statAhead(path);
     const info = statSync(path);
     if (performance.now() - started > SLOW_STAT_MS) this.sync = false;
+    return info;
+  }
+
+  private statAhead(path: string | Buffer): Promise<Stats> {
+    const at = this.paths.indexOf(path, this.next);
+    if (at < 0) return stat(path); // a link to a file: not in the list
+    this.next = at;
+    for (let i = this.next; i < Math.min(this.paths.length, this.next + STATS_AHEAD); i++) {
+      const p = this.paths[i];
+      if (!this.ahead.has(p)) {
+        const info = stat(p);
+        info.catch(() => undefined); // its walk may stop before asking for it
+        this.ahead.set(p, info);
+      }
+    }
+    const info = this.ahead.get(path) ?? stat(path);
+    this.ahead.delete(path);
     return info;
   }
 }
@@ -165,7 +196,7 @@ async function* walkDir(absDir: string | Buffer, relDir: string, ancestors: stri
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const stats = new FolderStats();
+  const stats = new FolderStats(entries.filter((e) => e.type.isFile() && !e.name.startsWith('.') && articleFormatOf(e.name)).map((e) => e.abs));
   const seenNames = new Set<string>();
   for (const entry of entries) {
     if (signal?.aborted) return;

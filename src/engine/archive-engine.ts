@@ -29,7 +29,7 @@ import { LoadedArchive } from '../index/loaded-archive.js';
 import { ParsedArticles } from './parsed-articles.js';
 import { ProgressClock } from './progress-clock.js';
 import { DamagedArticleError, markForRebuild, type DamagedSegment } from './cache-damage.js';
-import { reportIfUnchanged } from './unchanged-archive.js';
+import { reportIfUnchanged, scanningProgress } from './unchanged-archive.js';
 import { analyze } from '../analysis/index.js';
 import { CancelledError } from './worker-pool.js';
 
@@ -210,9 +210,12 @@ export class ArchiveEngine implements EngineApi {
     const previous: Manifest | null = archive.current.manifest.generation > 0 ? archive.current.manifest : null;
     const run = (async () => {
       try {
+        // The walk that checks every file against the cache is a phase of its own: the index may be out of date.
+        const scanned = scanningProgress(previous, (p) => (this.progress = p));
+        if (previous) scanned(0);
         const same =
           previous &&
-          (await reportIfUnchanged(archive.root, previous, { signal: abort.signal, followExternalLinks: archive.followExternalLinks }));
+          (await reportIfUnchanged(archive.root, previous, { signal: abort.signal, followExternalLinks: archive.followExternalLinks, onProgress: scanned }));
         if (same) {
           if (this.archive !== archive || abort.signal.aborted) throw new CancelledError();
           archive.current.manifest = { ...previous, lastReport: same };

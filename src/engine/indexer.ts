@@ -13,6 +13,7 @@ import { segmentOf } from '../index/stable-hash.js';
 import type { BuiltSegment } from './index-tasks.js';
 import { compareWithManifest, failuresOf } from './archive-changes.js';
 import { markForRebuild } from './cache-damage.js';
+import { scanningProgress } from './unchanged-archive.js';
 import { parseFiles } from './parse-step.js';
 import { SPOOL_DIR_NAME, spoolDirFor, spoolFilesBySegment } from './spool.js';
 import { CancelledError, WorkerPool } from './worker-pool.js';
@@ -131,8 +132,9 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
   const S = prev.segmentCount;
   removeStrayFiles(cacheDir, cacheFilesOf(opts.previous));
 
-  opts.onProgress({ phase: 'scanning', done: 0, total: 0 });
-  const scan = await scanArchive(root, { signal, followExternalLinks: opts.followExternalLinks });
+  const scanned = scanningProgress(opts.previous, opts.onProgress);
+  scanned(0);
+  const scan = await scanArchive(root, { signal, followExternalLinks: opts.followExternalLinks, onProgress: scanned });
   checkCancelled();
 
   const changes = compareWithManifest(scan, prev);
