@@ -155,6 +155,9 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
     (opts.onWarning ?? printWarning)(w, warnings.length);
   };
   const newFiles: string[] = [];
+  // Whatever ends the process meanwhile (a second Ctrl+C or SIGTERM exits at once) leaves no spool behind.
+  const removeSpool = () => rmSync(spoolDir, { recursive: true, force: true });
+  process.on('exit', removeSpool);
   try {
     const newIds = new Set<string>();
     let spoolBySegment = new Map<number, string[]>();
@@ -267,6 +270,7 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
   } finally {
     signal.removeEventListener('abort', onAbort);
     await pool.terminate();
-    rmSync(spoolDir, { recursive: true, force: true });
+    removeSpool();
+    process.off('exit', removeSpool);
   }
 }

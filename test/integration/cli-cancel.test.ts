@@ -44,7 +44,7 @@ beforeAll(() => {
   for (let n = 0; n < 5; n++) writeFileSync(join(archive, `old-${n}.txt`), article(n));
 });
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => rmSync(work, { recursive: true, force: true }), 60_000);
 
 describe('cancelling an index run', { timeout: 120_000 }, () => {
   // Windows has no SIGINT to send: child.kill ends the process outright there.
@@ -81,4 +81,34 @@ describe('cancelling an index run', { timeout: 120_000 }, () => {
     const again = JSON.parse((await run(['index', archive, '--cache', cache, '--json'])).stdout);
     expect(again).toMatchObject({ articles: 6005, unchanged: 5, indexed: 6000, failed: [] });
   });
+
+  // A service manager stops with SIGTERM, and may send it twice: the second one exits at once, without a spool left.
+  for (const signals of [['SIGTERM'], ['SIGTERM', 'SIGTERM']] as const) {
+    it.skipIf(process.platform === 'win32')(`leaves nothing half-written on ${signals.join(' + ')}`, async () => {
+      expect((await run(['index', archive, '--cache', cache, '--json'])).code).toBe(0);
+      const previous = cacheFiles();
+      const more = join(archive, `more-${signals.length}`);
+      mkdirSync(more);
+      for (let n = 0; n < 4000; n++) writeFileSync(join(more, `${n}.txt`), article(10_000 + n));
+      const child = spawn('node', [bin, 'index', archive, '--cache', cache, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      await Promise.race([
+        new Promise<void>((resolve) => {
+          child.stderr.on('data', (d) => {
+            stderr += d;
+            if (/parsing \d|indexing \d/.test(stderr)) resolve();
+          });
+        }),
+        exited,
+      ]);
+      for (const signal of signals) {
+        child.kill(signal);
+        await new Promise((r) => setTimeout(r, 15)); // two at once would arrive as one
+      }
+      const code = await exited;
+      expect(code).not.toBe(0);
+      expect(cacheFiles()).toEqual(previous);
+    });
+  }
 });
