@@ -1,7 +1,7 @@
 // Damage found in the cache (a segment file that fails its checksum, a pack record that does not read back as
 // written) is repaired by indexing again only the files whose articles it held: their records in the manifest are
 // marked changed, so the next run parses them and rebuilds just the segments they touch.
-import type { FileRecord, Manifest } from '../cache/manifest.js';
+import type { FileRecord, Manifest } from './manifest.js';
 import { segmentOf } from '../index/stable-hash.js';
 
 /** An article whose copy in the cache is damaged. */
