@@ -115,6 +115,9 @@ export interface SearchRequest {
   matchDiacritics?: boolean;
   matchHamza?: boolean;
   filters?: Filters;
+  /** 'rerank': Lunr's best candidates re-ordered by where the query's words occur, question words left out;
+   * 'lunr': Lunr's scoring alone. Default: DEFAULT_RANKING (src/search/rerank-weights.ts). */
+  ranking?: 'lunr' | 'rerank';
 }
 
 export interface Snippet {
