@@ -115,8 +115,8 @@ export interface SearchRequest {
   matchDiacritics?: boolean;
   matchHamza?: boolean;
   filters?: Filters;
-  /** 'rerank': Lunr's best candidates re-ordered by where the query's words occur, question words left out;
-   * 'lunr': Lunr's scoring alone. Default: DEFAULT_RANKING (src/search/rerank-weights.ts). */
+  /** 'rerank' (default): for a question (a question word or mark), Lunr's best candidates re-ordered by where
+   * the query's words occur, question words left out; 'lunr': Lunr's scoring alone. */
   ranking?: 'lunr' | 'rerank';
 }
 

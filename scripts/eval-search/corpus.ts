@@ -44,6 +44,8 @@ export function corpusPath(arg: string | undefined, script: string): string {
 }
 
 export interface EvalCorpus {
+  /** The cache folder of this corpus. */
+  work: string;
   articles: CorpusArticle[];
   /** Engine article id of each corpus line. */
   ids: string[];
@@ -118,5 +120,5 @@ export async function openEvalCorpus(path: string, opts: { stock?: boolean } = {
   const archive = LoadedArchive.load(cacheDir, read.manifest);
   if (archive.docNumber(ids[0]) === undefined) throw new Error(`eval: article ids are not ${ids[0]}, …`);
   const stock = opts.stock === false ? { search: () => [] } : stockIndex(join(work, 'stock-lunr-ar.json'), articles, ids);
-  return { articles, ids, idOfKey, archive, stock, close: async () => archive.close() };
+  return { work, articles, ids, idOfKey, archive, stock, close: async () => archive.close() };
 }

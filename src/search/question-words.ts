@@ -33,6 +33,12 @@ export function isQuestionWord(word: string): boolean {
   return QUESTION_WORDS.has(normalizeQuery(trimPunctuation(word)));
 }
 
+/** Whether the query is a question or a request: a question word, or a question mark at its end. */
+export function isQuestion(parsed: ParsedQuery, query: string): boolean {
+  if (/[?\u061f]\s*$/.test(query)) return true;
+  return parsed.clauses.some((c) => c.kind === 'word' && c.presence === 'should' && !c.fields && isQuestionWord(c.text));
+}
+
 /** What answer the question asks for: a date for متى, a number for كم. */
 export function answerKindOf(parsed: ParsedQuery): AnswerKind | undefined {
   for (const c of parsed.clauses) {

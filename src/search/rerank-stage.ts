@@ -1,9 +1,10 @@
-// Whether and how a search re-ranks: the switch (SearchRequest.ranking, re-ranking by default), the query the
-// index is asked (question words left out), and the re-ordering of the best candidates.
+// Whether and how a search re-ranks: the switch (SearchRequest.ranking, re-ranking by default), only questions
+// (a question word or mark), the query the index is asked (question words left out), and the re-ordering of the
+// best candidates.
 import type { SearchRequest } from '../api.js';
 import type { LoadedArchive } from '../index/loaded-archive.js';
 import type { PreparedQuery } from './prepare-query.js';
-import { answerKindOf, withoutQuestionWords, type AnswerKind } from './question-words.js';
+import { answerKindOf, isQuestion, withoutQuestionWords, type AnswerKind } from './question-words.js';
 import type { ParsedQuery } from './query-types.js';
 import { candidateFeatures, rerank, type RerankFeatures } from './rerank.js';
 import { DEFAULT_RANKING, RERANK_CANDIDATES, RERANK_WEIGHTS, type RerankWeights } from './rerank-weights.js';
@@ -12,6 +13,8 @@ import { DEFAULT_RANKING, RERANK_CANDIDATES, RERANK_WEIGHTS, type RerankWeights 
 export interface RankingTuning {
   weights?: RerankWeights;
   keepQuestionWords?: boolean;
+  /** Re-rank every query, not only questions. */
+  always?: boolean;
   /** Told the candidates read again (Lunr's order) and their features. */
   observe?: (head: readonly { doc: number; score: number }[], features: readonly RerankFeatures[]) => void;
 }
@@ -28,6 +31,8 @@ export interface Reranking {
 
 export function rerankingFor(req: SearchRequest, parsed: ParsedQuery, tuning: RankingTuning = {}): Reranking | undefined {
   if ((req.ranking ?? DEFAULT_RANKING) === 'lunr' || req.sort === 'date') return undefined;
+  // Names and title words are found as well by Lunr's scoring alone (the title queries of eval:search).
+  if (!tuning.always && !isQuestion(parsed, req.query)) return undefined;
   return {
     weights: tuning.weights ?? RERANK_WEIGHTS,
     kind: answerKindOf(parsed),

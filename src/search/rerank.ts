@@ -154,8 +154,9 @@ export function featuresOf(title: string, body: string, entities: readonly Entit
   };
 }
 
-export function combine(lunr: number, f: RerankFeatures, weights: RerankWeights): number {
-  let s = weights.lunr * lunr;
+/** The re-ranking score of the candidate at `place` (0-based) in Lunr's order, whose score is `lunr` of the best. */
+export function combine(lunr: number, place: number, f: RerankFeatures, weights: RerankWeights): number {
+  let s = weights.lunr * lunr + weights.order / (1 + place);
   for (const k of RERANK_FEATURES) s += weights[k] * f[k];
   return s;
 }
@@ -173,7 +174,7 @@ export function candidateFeatures(archive: LoadedArchive, prepared: PreparedQuer
 /** `ordered` (best first, as Lunr's scoring orders them) re-ordered by the combined score. */
 export function rerank<T extends { doc: number; score: number }>(ordered: readonly T[], features: readonly RerankFeatures[], weights: RerankWeights): T[] {
   const top = ordered.reduce((m, c) => Math.max(m, c.score), 0) || 1;
-  const scored = ordered.map((c, i) => ({ c, i, s: combine(c.score / top, features[i], weights) }));
+  const scored = ordered.map((c, i) => ({ c, i, s: combine(c.score / top, i, features[i], weights) }));
   scored.sort((a, b) => b.s - a.s || a.i - b.i);
   return scored.map((x) => x.c);
 }
