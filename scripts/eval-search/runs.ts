@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseQuery } from '../../src/search/query-parser.js';
 import { isQuestion, withoutQuestionWords } from '../../src/search/question-words.js';
 import { rerank, type RerankFeatures } from '../../src/search/rerank.js';
-import type { RerankWeights } from '../../src/search/rerank-weights.js';
+import { RERANK_CANDIDATES, type RerankWeights } from '../../src/search/rerank-weights.js';
 import { searchArchive } from '../../src/search/run-search.js';
 import { repo, type EvalCorpus } from './corpus.js';
 import type { EvalQuery } from './queries.js';
@@ -33,6 +33,7 @@ function stage1(corpus: EvalCorpus, q: string, keepQuestionWords: boolean): Stag
   searchArchive(archive, { query: q, limit: 10, ranking: 'rerank' }, undefined, {
     keepQuestionWords,
     always: true,
+    depth: 100,
     observe: (head, features) => {
       seen = { candidates: head.map((c) => ({ doc: c.doc, id: archive.meta(c.doc).id, score: c.score })), features };
     },
@@ -71,7 +72,7 @@ export function lunrTop(s: Stage1, k = 10): string[] {
 }
 
 /** The top 10 when only the first `depth` candidates are re-ordered with `weights`. */
-export function reranked(s: Stage1, weights: RerankWeights, depth = s.candidates.length): string[] {
+export function reranked(s: Stage1, weights: RerankWeights, depth = RERANK_CANDIDATES): string[] {
   const head = s.candidates.slice(0, depth);
   const order = rerank(head, s.features.slice(0, depth), weights);
   return [...order, ...s.candidates.slice(depth)].slice(0, 10).map((c) => c.id);

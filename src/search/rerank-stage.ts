@@ -15,6 +15,8 @@ export interface RankingTuning {
   keepQuestionWords?: boolean;
   /** Re-rank every query, not only questions. */
   always?: boolean;
+  /** How many candidates to read (default RERANK_CANDIDATES). */
+  depth?: number;
   /** Told the candidates read again (Lunr's order) and their features. */
   observe?: (head: readonly { doc: number; score: number }[], features: readonly RerankFeatures[]) => void;
 }
@@ -36,7 +38,7 @@ export function rerankingFor(req: SearchRequest, parsed: ParsedQuery, tuning: Ra
   return {
     weights: tuning.weights ?? RERANK_WEIGHTS,
     kind: answerKindOf(parsed),
-    depth: RERANK_CANDIDATES,
+    depth: tuning.depth ?? RERANK_CANDIDATES,
     asked: tuning.keepQuestionWords ? parsed : withoutQuestionWords(parsed),
     observe: tuning.observe,
   };
