@@ -49,7 +49,8 @@ export interface EvalCorpus {
   articles: CorpusArticle[];
   /** Engine article id of each corpus line. */
   ids: string[];
-  idOfKey: Map<string, string>;
+  /** Engine ids of each KEY (a few articles are in the corpus twice, under two categories). */
+  idsOfKey: Map<string, string[]>;
   archive: LoadedArchive;
   /** Stock lunr + lunr.ar: refs are engine ids. */
   stock: { search(q: string): { ref: string }[] };
@@ -108,8 +109,11 @@ export async function openEvalCorpus(path: string, opts: { stock?: boolean } = {
     renameSync(jsonl + '.tmp', jsonl);
   }
   const ids = articles.map((_, i) => `corpus.jsonl#${i + 1}`);
-  const idOfKey = new Map<string, string>();
-  articles.forEach((a, i) => idOfKey.set(articleKey(a.url, a.title ?? ''), ids[i]));
+  const idsOfKey = new Map<string, string[]>();
+  articles.forEach((a, i) => {
+    const key = articleKey(a.url, a.title ?? '');
+    idsOfKey.set(key, [...(idsOfKey.get(key) ?? []), ids[i]]);
+  });
 
   const engine = await ArchiveEngine.open({ root: folder, cacheDir, autoIndex: 'none' });
   const report = await engine.reindex();
@@ -120,5 +124,5 @@ export async function openEvalCorpus(path: string, opts: { stock?: boolean } = {
   const archive = LoadedArchive.load(cacheDir, read.manifest);
   if (archive.docNumber(ids[0]) === undefined) throw new Error(`eval: article ids are not ${ids[0]}, …`);
   const stock = opts.stock === false ? { search: () => [] } : stockIndex(join(work, 'stock-lunr-ar.json'), articles, ids);
-  return { work, articles, ids, idOfKey, archive, stock, close: async () => archive.close() };
+  return { work, articles, ids, idsOfKey, archive, stock, close: async () => archive.close() };
 }

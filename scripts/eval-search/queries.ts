@@ -25,8 +25,8 @@ export function loadQuestions(corpus: EvalCorpus, file = join(repo, 'scripts/eva
     const x = JSON.parse(line) as { q: string; answers: string[]; split: 'tune' | 'test'; kind?: string };
     const answers = new Set<string>();
     for (const key of x.answers) {
-      const id = corpus.idOfKey.get(key);
-      if (id) answers.add(id);
+      const found = corpus.idsOfKey.get(key);
+      if (found) for (const id of found) answers.add(id);
       else unknown++;
     }
     if (answers.size) out.push({ q: x.q, answers, split: x.split, kind: x.kind });
