@@ -8,7 +8,7 @@
 // ../shared/data/corpus/ant-v1.1.jsonl.gz unless given; its index is cached between runs.
 import { RERANK_FEATURES, RERANK_WEIGHTS, type RerankWeights } from '../../src/search/rerank-weights.js';
 import { corpusPath, openEvalCorpus } from './corpus.js';
-import { meanScores, scoresOf, type Scores } from './metrics.js';
+import { meanScores, scoresOf } from './metrics.js';
 import { loadQuestions, titleQueries, type EvalQuery } from './queries.js';
 import { searchArchive } from '../../src/search/run-search.js';
 import { cachedRuns, defaultTop, lunrTop, reranked, stockTop, type QueryRun } from './runs.js';
