@@ -51,7 +51,7 @@ function systems(stock: boolean): System[] {
     { name: '  − Lunr score', top: (r) => defaultTop(r, without('lunr')) },
     { name: "  − Lunr's order", top: (r) => defaultTop(r, without('order')) },
     ...RERANK_FEATURES.map((f) => ({ name: `  − ${f}`, top: (r: QueryRun) => defaultTop(r, without(f)) })),
-    ...[20, 50, 100].map((d) => ({ name: `  re-ranking the top ${d}`, top: (r: QueryRun) => reranked(r.asked, RERANK_WEIGHTS, d) })),
+    ...[30, 50, 100].map((d) => ({ name: `  re-ranking the top ${d}`, top: (r: QueryRun) => reranked(r.asked, RERANK_WEIGHTS, d) })),
   ];
 }
 

@@ -4,9 +4,9 @@
 /** The ranking a search uses when the request does not say (SearchRequest.ranking, `--ranking`). */
 export const DEFAULT_RANKING: 'lunr' | 'rerank' = 'rerank';
 
-/** How many of the best Lunr-ordered candidates are read again and re-ordered (eval:search: re-ordering 20, 30
- * or 100 of them gives the same MRR@10 on the tune split; each one read costs about 0.3 ms). */
-export const RERANK_CANDIDATES = 30;
+/** How many of the best Lunr-ordered candidates are read again and re-ordered (eval:search: re-ordering 20, 50
+ * or 100 of them gives the same MRR@10 on the tune split; each one read costs about 0.3 ms of CPU). */
+export const RERANK_CANDIDATES = 20;
 
 /** Window sizes, in words (stop words not counted), for the proximity features. */
 export const NEAR_WINDOW = 8;
