@@ -60,6 +60,7 @@ export const apiSchemas = {
     matchDiacritics: z.boolean().optional(),
     matchHamza: z.boolean().optional(),
     filters,
+    ranking: z.enum(['lunr', 'rerank']).optional(),
   }),
   topEntities: z.strictObject({
     type: entityType.optional(),

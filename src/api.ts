@@ -117,6 +117,9 @@ export interface SearchRequest {
   matchDiacritics?: boolean;
   matchHamza?: boolean;
   filters?: Filters;
+  /** 'rerank' (default): for a question (a question word or mark), Lunr's best candidates re-ordered by where
+   * the query's words occur, question words left out; 'lunr': Lunr's scoring alone. */
+  ranking?: 'lunr' | 'rerank';
 }
 
 export interface Snippet {

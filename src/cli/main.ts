@@ -16,7 +16,7 @@ const commands: Record<string, () => Promise<Command>> = {
 const HELP = `usage: archive-reader <command> [options]
 
   index <folder> [--cache DIR] [--json]            index a folder of articles (incremental)
-  search <folder> <query> [--limit N] [--offset N] [--sort relevance|date] [--json] [--cache DIR]
+  search <folder> <query> [--limit N] [--offset N] [--sort relevance|date] [--ranking rerank|lunr] [--json] [--cache DIR]
   search <folder> --queries FILE [--limit N] --json one JSON line per query
   show <folder> <id> [--json] [--cache DIR]        one article with its metadata
   entities [--json] <file> | --stdin               people, places, organisations, dates

@@ -2,7 +2,8 @@
 // cosine of query and document vectors), which test/unit/index/segment-scorer.test.ts checks against stock Lunr;
 // changing a number here changes rankings: compare before and after with scripts/compare-search.ts.
 // Not a number, but part of the ranking: full matches (every word) come before partial ones
-// (src/search/run-search.ts, step 4).
+// (src/search/run-search.ts, step 4). Questions are then re-ordered by a second stage whose weights are in
+// src/search/rerank-weights.ts.
 import { FIELDS, type FieldName } from './fields.js';
 
 /** How much a match in each field weighs against one in the body (a title word counts four times). */

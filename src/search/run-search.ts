@@ -10,6 +10,7 @@ import { prepareQuery, type PreparedQuery, type QueryUnit } from './prepare-quer
 import { parseQuery } from './query-parser.js';
 import type { ParsedQuery } from './query-types.js';
 import { makeSnippet, mergeRanges } from './snippet.js';
+import { rerankHead, rerankingFor, type RankingTuning } from './rerank-stage.js';
 import { FIELD_BOOSTS } from '../index/ranking.js';
 import { numberTerms, scoreSegment, type ScoreClause } from '../index/segment-scorer.js';
 
@@ -101,11 +102,12 @@ export function highlighterFor(prepared: PreparedQuery, opts: MatchOptions): Hig
   };
 }
 
-export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsedIn?: ParsedQuery): SearchResult {
+export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsedIn?: ParsedQuery, tuning?: RankingTuning): SearchResult {
   const parsed = parsedIn ?? parseQuery(req.query);
   const message = parsed.messages.length ? parsed.messages.join(' ') : undefined;
   const empty: SearchResult = { total: 0, fullMatches: 0, hits: [], facets: emptyFacets(), message };
-  const prepared = prepareQuery(parsed, archive.dictionary);
+  const reranking = rerankingFor(req, parsed, tuning);
+  const prepared = prepareQuery(reranking?.asked ?? parsed, archive.dictionary);
   const positive = prepared.units.filter((u) => u.presence !== 'not');
   const negative = prepared.units.filter((u) => u.presence === 'not');
   const hasDate = parsed.after !== undefined || parsed.before !== undefined;
@@ -185,7 +187,8 @@ export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsed
     Number(isFull(b)) - Number(isFull(a)) || b.covered - a.covered || b.score - a.score || a.doc - b.doc;
   const offset = req.offset ?? 0;
   const limit = req.limit ?? 20;
-  const page = firstInOrder(candidates.slice(), offset + limit, req.sort === 'date' ? byDate : byRelevance).slice(offset);
+  const ordered = firstInOrder(candidates.slice(), Math.max(offset + limit, reranking?.depth ?? 0), req.sort === 'date' ? byDate : byRelevance);
+  const page = rerankHead(archive, prepared, ordered, reranking).slice(offset, offset + limit);
 
   const highlight = highlighterFor(prepared, strict);
   const hits: SearchHit[] = page.map((c) => {

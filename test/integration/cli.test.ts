@@ -121,6 +121,16 @@ describe('archive-reader CLI', { timeout: 180_000 }, () => {
     expect([...dates].sort().reverse()).toEqual(dates);
   });
 
+  it('--ranking lunr orders by Lunr score alone; the default re-ranks questions only', async () => {
+    const ask = async (query: string, ...flags: string[]) =>
+      JSON.parse((await cli(['search', archive, query, '--limit', '20', '--cache', cache, '--json', ...flags])).stdout).hits as { id: string; score: number; partial?: boolean }[];
+    const lunr = await ask('متى التقى بوتين علييف؟', '--ranking', 'lunr');
+    expect(lunr.length).toBeGreaterThan(1);
+    const full = lunr.filter((h) => !h.partial).map((h) => h.score);
+    expect(full).toEqual([...full].sort((a, b) => b - a));
+    expect((await ask('بوتين علييف')).map((h) => h.id)).toEqual((await ask('بوتين علييف', '--ranking', 'lunr')).map((h) => h.id));
+  });
+
   it('answers a file of queries with one JSON line each, in order', async () => {
     const file = join(work, 'queries.txt');
     const queries = ['بوتين', '"قره باغ"', 'title:', 'سوتشي after:2021-01-01', 'لا شيء هنا xyzzy'];
@@ -205,6 +215,7 @@ describe('archive-reader CLI', { timeout: 180_000 }, () => {
       ['show', archive],
       ['search', archive, 'x', '--limit', 'lots'],
       ['search', archive, 'x', '--sort', 'sideways'],
+      ['search', archive, 'x', '--ranking', 'bm25'],
       ['index', archive, '--bogus'],
     ];
     const runs = await Promise.all(usage.map((args) => cli([...args, '--cache', cache])));

@@ -7,7 +7,7 @@ import type { CliIO, Command } from '../command.js';
 import { UsageError } from '../usage-error.js';
 
 const USAGE =
-  'usage: archive-reader search <folder> <query> [--limit N] [--offset N] [--sort relevance|date] [--json] [--cache DIR] [--follow-links]\n' +
+  'usage: archive-reader search <folder> <query> [--limit N] [--offset N] [--sort relevance|date] [--ranking rerank|lunr] [--json] [--cache DIR] [--follow-links]\n' +
   '       archive-reader search <folder> --queries FILE [--limit N] --json';
 
 function toJson(result: SearchResult): object {
@@ -47,13 +47,15 @@ function printHuman(result: SearchResult, offset: number, io: CliIO): void {
   });
 }
 
-async function searchOnce(engine: ArchiveEngine, query: string, limit: number, offset: number, sort: 'relevance' | 'date') {
-  return engine.search({ query: query.slice(0, 2000), limit, offset, sort });
+type Ranking = 'lunr' | 'rerank' | undefined;
+
+async function searchOnce(engine: ArchiveEngine, query: string, limit: number, offset: number, sort: 'relevance' | 'date', ranking: Ranking) {
+  return engine.search({ query: query.slice(0, 2000), limit, offset, sort, ranking });
 }
 
 /** `search <folder> <query>`: ranked results with snippets; indexes first (incrementally) when needed. */
 export const searchCommand: Command = async (argv, io) => {
-  const args = parseArgs(argv, ['limit', 'offset', 'sort', 'cache', 'queries'], ['json', 'follow-links']);
+  const args = parseArgs(argv, ['limit', 'offset', 'sort', 'ranking', 'cache', 'queries'], ['json', 'follow-links']);
   const [folder, ...words] = args.positional;
   if (!folder) throw new UsageError(USAGE);
   const queriesFile = stringFlag(args, 'queries');
@@ -64,6 +66,8 @@ export const searchCommand: Command = async (argv, io) => {
   const offset = intFlag(args, 'offset', 0, 0);
   const sortFlag = stringFlag(args, 'sort') ?? 'relevance';
   if (sortFlag !== 'relevance' && sortFlag !== 'date') throw new UsageError('--sort must be relevance or date');
+  const ranking = stringFlag(args, 'ranking');
+  if (ranking !== undefined && ranking !== 'lunr' && ranking !== 'rerank') throw new UsageError('--ranking must be rerank or lunr');
   const json = args.flags.has('json');
   let queries: string[] | null = null;
   if (queriesFile) {
@@ -81,13 +85,13 @@ export const searchCommand: Command = async (argv, io) => {
     await indexWithProgress(engine, io, true);
     if (queries) {
       for (const q of queries) {
-        const result = await searchOnce(engine, q, limit, offset, sortFlag);
+        const result = await searchOnce(engine, q, limit, offset, sortFlag, ranking);
         const line = json ? JSON.stringify({ query: q, ...toJson(result) }) : `${q}\t${result.total}`;
         io.stdout(line + '\n');
       }
       return 0;
     }
-    const result = await searchOnce(engine, words.join(' '), limit, offset, sortFlag);
+    const result = await searchOnce(engine, words.join(' '), limit, offset, sortFlag, ranking);
     if (json) io.stdout(JSON.stringify(toJson(result)) + '\n');
     else printHuman(result, offset, io);
     return 0;
