@@ -7,6 +7,7 @@ import type { ArticleMeta, EntityCount } from '../api.js';
 import { yearOfDate } from '../dates/index.js';
 import { PackReader } from '../cache/body-pack.js';
 import type { Manifest } from '../cache/manifest.js';
+import { compareFiling, filingKey } from '../analysis/title-order.js';
 import { FIELDS } from './fields.js';
 import { ArchiveTerms } from './archive-terms.js';
 import { openSegment } from './segment-file.js';
@@ -168,8 +169,13 @@ export class LoadedArchive {
         (key === 'date' ? this.dateOf(doc) : key === 'source' ? this.sourceOf(doc) : this.meta(doc).title) ?? '';
       const values = Array.from({ length: this.docCount }, (_, doc) => valueOf(doc));
       const idx = Array.from({ length: this.docCount }, (_, doc) => doc);
-      // Code-unit order follows the Arabic alphabet and is ~50x faster than a collator at 100k articles.
-      idx.sort((a, b) => (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : a - b));
+      if (key === 'date') {
+        idx.sort((a, b) => (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : a - b));
+      } else {
+        // Words are filed as a reader expects (title-order.ts); about 0.5 s at 100k articles, once per index.
+        const keys = values.map(filingKey);
+        idx.sort((a, b) => compareFiling(keys[a], keys[b], values[a], values[b]) || a - b);
+      }
       order = Uint32Array.from(idx);
       this.sortCache.set(key, order);
     }
