@@ -8,7 +8,8 @@
 //   index / cache                segment files, the loaded archive, files on disk
 //   analysis / entities / dates / articles / annotations    text and domain logic
 //
-// api.ts (the API's types and constants) can be imported from anywhere.
+// api.ts (the API's types and constants) and messages/ (its message codes and their English wording) can be
+// imported from anywhere.
 
 /** Forbids imports from `from` into any of `to` (folders or files under src/). */
 function below(name, from, to, comment) {
@@ -59,7 +60,8 @@ module.exports = {
       comment: 'The renderer runs in a browser page and reaches the engine through the API alone.',
       severity: 'error',
       from: { path: '^renderer/src/' },
-      to: { path: '^(src|main)/', pathNot: '^src/api\\.ts$' },
+      // src/messages/ is part of the API: the codes the engine reports and their English wording.
+      to: { path: '^(src|main)/', pathNot: '^src/(api\\.ts$|messages/)' },
     },
     {
       name: 'code-does-not-import-tests',

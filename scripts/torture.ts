@@ -2,6 +2,7 @@
 // crashed or silently hid something), indexes it with the built CLI under a time bound, damages the index cache and
 // the annotation log in each known way, and prints a table: case, expected, observed, ok/FAIL. Exit code 1 on any FAIL.
 // Needs `npm run build`. Takes about two minutes.
+import { englishText } from '../src/messages/english.js';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,8 +44,8 @@ async function indexTheFolder(cases: FolderCase[]): Promise<void> {
   const report = jsonOf<IndexReport>(run);
   table.add('index the hostile folder', 'exit 0 within 120 s, a JSON report', run.timedOut ? 'still running after 120 s: killed' : `exit ${run.code} in ${seconds(run)}${report ? '' : `: ${firstLine(run.stderr)}`}`, run.code === 0 && report !== null);
   if (!report) return;
-  const failed = new Map(report.failed.map((f) => [f.path, f.error]));
-  const warned = new Map((report.warnings ?? []).map((w) => [w.path, w.error]));
+  const failed = new Map(report.failed.map((f) => [f.path, englishText(f)]));
+  const warned = new Map((report.warnings ?? []).map((w) => [w.path, englishText(w)]));
   const engine = await ArchiveEngine.open({ root, cacheDir: cache, autoIndex: 'none' });
   const ids = new Set((await engine.listArticles({ limit: 100_000 })).items.map((a) => a.id));
   await engine.close();
@@ -65,7 +66,7 @@ async function indexTheFolder(cases: FolderCase[]): Promise<void> {
 async function followingLinks(): Promise<void> {
   const run = await runCli(['index', root, '--cache', join(work, 'cache-follow'), '--follow-links', '--json'], 120_000);
   const report = jsonOf<IndexReport>(run);
-  const outside = report?.failed.filter((f) => /outside the archive/.test(f.error)).length;
+  const outside = report?.failed.filter((f) => f.code === 'symlink-outside-archive').length;
   table.add('index --follow-links', 'links outside are read (no failure for them)', report ? `${outside} links outside reported, ${report.articles} articles` : `exit ${run.code}`, outside === 0);
 }
 

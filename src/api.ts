@@ -2,6 +2,10 @@
 // proxy to the renderer. Every method takes at most one plain-object argument and returns plain data
 // (JSON-serialisable), so each transport can forward it unchanged. Argument schemas live in api-schema.ts.
 
+import type { FailureCode, Message, MessageParams, ProgressMessageCode, QueryMessageCode } from './messages/message.js';
+
+export type { FailureCode, Message, MessageCode, MessageParams, ProgressMessageCode, QueryMessageCode } from './messages/message.js';
+
 export type EntityType = 'PERSON' | 'LOCATION' | 'ORGANIZATION' | 'DATE';
 export const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'LOCATION', 'ORGANIZATION', 'DATE'];
 
@@ -43,9 +47,11 @@ export interface Article extends ArticleMeta {
   text: string;
 }
 
+/** A file (or one record of it) that could not be read, and why: a code the interface words in its language. */
 export interface FailedFile {
   path: string;
-  error: string;
+  code: FailureCode;
+  params?: MessageParams;
 }
 
 export type IndexPhase = 'idle' | 'scanning' | 'parsing' | 'indexing' | 'saving' | 'done' | 'cancelled' | 'error';
@@ -54,7 +60,7 @@ export interface IndexProgress {
   phase: IndexPhase;
   done: number;
   total: number;
-  message?: string;
+  message?: Message<ProgressMessageCode>;
   /** Estimated time left in this phase, once it has run long enough to tell (ms). */
   remainingMs?: number;
 }
@@ -135,6 +141,8 @@ export interface SearchHit {
   date?: string;
   score: number;
   snippet: Snippet;
+  /** [start, end) UTF-16 offsets into title of the query's words (absent on hits from notes). */
+  titleHighlights?: [number, number][];
   /** True when the article lacks some of the query's words (listed after full matches). */
   partial?: boolean;
   /** 'annotation' when the hit comes from the user's notes or tags on this article. */
@@ -158,8 +166,8 @@ export interface SearchResult {
   fullMatches: number;
   hits: SearchHit[];
   facets: Facets;
-  /** Set when the query was malformed and read in a particular way, or is empty. */
-  message?: string;
+  /** Set when the query was malformed and read in a particular way, or is empty: codes, worded by the interface. */
+  messages?: Message<QueryMessageCode>[];
 }
 
 export interface ListRequest {

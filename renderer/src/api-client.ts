@@ -1,7 +1,7 @@
 // The one place that knows how the API is reached: Electron's preload bridge when present, HTTP otherwise.
 // Everything else in the renderer receives a plain ArchiveApi.
 import type { ArchiveApi } from '../../src/api.js';
-import { createHttpApi, tokenFromHash } from './lib/http-api.js';
+import { ApiError, createHttpApi, tokenFromHash } from './lib/http-api.js';
 
 export interface ShellBridge {
   pickFolder(): Promise<string | null>;
@@ -22,7 +22,7 @@ export function connectArchiveApi(): ArchiveApi {
   if (window.archiveApi) return window.archiveApi;
   const token = tokenFromHash(window.location.hash);
   if (!token) {
-    throw new Error('No access token in the address. Open the exact address printed by `archive-reader serve` (it ends in #token=…).');
+    throw new ApiError('No access token in the address. Open the exact address printed by `archive-reader serve` (it ends in #token=…).', 0, 'no_token');
   }
   return createHttpApi({ baseUrl: window.location.origin, token, fetch: (url, init) => window.fetch(url, init) });
 }

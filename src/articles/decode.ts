@@ -6,6 +6,7 @@
 // before it was saved ("Ø§Ù„", "ط§ظ„") is repaired when its bytes allow, and rejected otherwise.
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import type { FailureReason } from './failure-reason.js';
 import { checkMojibake } from './mojibake.js';
 import { controlCharCount, EMPTY, removeStrayControls, replacementCharCount, tooManyControlChars } from './text-checks.js';
 
@@ -17,28 +18,28 @@ export type Decoded =
       /** Set when the text was repaired: stray control characters removed, undecodable bytes shown as U+FFFD. */
       repaired?: { controls: number; undecodable: number };
     }
-  | { ok: false; error: string };
+  | { ok: false; reason: FailureReason };
 
-export const UNDECODABLE = 'binary or undecodable file';
+export const UNDECODABLE: FailureReason = { code: 'undecodable' };
 export { EMPTY };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeText(buf: Uint8Array, declaredCharset?: string): Decoded {
-  if (buf.length === 0) return { ok: false, error: EMPTY };
+  if (buf.length === 0) return { ok: false, reason: EMPTY };
   const decoded = decodeBytes(buf, declaredCharset);
-  if (decoded === null) return { ok: false, error: UNDECODABLE };
+  if (decoded === null) return { ok: false, reason: UNDECODABLE };
   const mojibake = checkMojibake(decoded.text);
   if (mojibake.garbled) {
-    if (mojibake.repaired === undefined) return { ok: false, error: UNDECODABLE };
+    if (mojibake.repaired === undefined) return { ok: false, reason: UNDECODABLE };
     decoded.text = mojibake.repaired;
     decoded.encoding += ' (repaired mojibake)';
   }
   const controls = controlCharCount(decoded.text);
   const undecodable = replacementCharCount(decoded.text);
-  if (tooManyControlChars(controls + undecodable, decoded.text.length)) return { ok: false, error: UNDECODABLE };
+  if (tooManyControlChars(controls + undecodable, decoded.text.length)) return { ok: false, reason: UNDECODABLE };
   const text = controls ? removeStrayControls(decoded.text).text : decoded.text;
-  if (text.trim() === '') return { ok: false, error: EMPTY };
+  if (text.trim() === '') return { ok: false, reason: EMPTY };
   if (!controls && !undecodable) return { ok: true, ...decoded };
   return { ok: true, text, encoding: decoded.encoding, repaired: { controls, undecodable } };
 }

@@ -7,14 +7,15 @@ import { decodeText, EMPTY } from './decode.js';
 import { describeFsError } from './fs-errors.js';
 import { articleFormatOf } from './formats.js';
 import { declaredHtmlCharset, parseHtml } from './parse-html.js';
-import { ArticleObjectError, articleFromObject, parseJsonText } from './parse-json.js';
-import { FrontMatterError, parseMd } from './parse-md.js';
+import { ArticleFailure, type FailureReason } from './failure-reason.js';
+import { articleFromObject, parseJsonText } from './parse-json.js';
+import { parseMd } from './parse-md.js';
 import { parseTxt, type ParsedFields } from './parse-txt.js';
 import { controlCharCount, removeStrayControls } from './text-checks.js';
 import { utf8Length } from './text.js';
-import { DEFAULT_MAX_BYTES, tooLargeError } from './size-limit.js';
+import { DEFAULT_MAX_BYTES, tooLarge } from './size-limit.js';
 
-export { DEFAULT_MAX_BYTES, formatSize, tooLargeError } from './size-limit.js';
+export { DEFAULT_MAX_BYTES, tooLarge } from './size-limit.js';
 
 export interface ParseResult {
   articles: Article[];
@@ -65,10 +66,10 @@ export function readArticleFileSync(absPath: string | Buffer, relPath: string, o
 }
 
 /** Why a path is not read as an article file (a folder, a pipe, too large), or null. */
-function whyNotReadable(info: Stats, maxBytes: number): string | null {
-  if (info.isDirectory()) return 'is a folder, not a file';
-  if (!info.isFile()) return 'not a regular file (device, socket or pipe)';
-  if (info.size > maxBytes) return tooLargeError(info.size, maxBytes);
+function whyNotReadable(info: Stats, maxBytes: number): FailureReason | null {
+  if (info.isDirectory()) return { code: 'is-folder' };
+  if (!info.isFile()) return { code: 'not-regular-file' };
+  if (info.size > maxBytes) return tooLarge(info.size, maxBytes);
   return null;
 }
 
@@ -81,10 +82,10 @@ export function parseReadFile(read: ReadFileResult, relPath: string, opts: Parse
 export function parseArticleBuffer(buf: Uint8Array, relPath: string, opts: ParseOptions = {}): ParseResult {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const format = articleFormatOf(relPath);
-  if (!format) return fail(relPath, 'not an article file (unknown extension)');
-  if (buf.length > maxBytes) return fail(relPath, tooLargeError(buf.length, maxBytes));
+  if (!format) return fail(relPath, { code: 'unknown-extension' });
+  if (buf.length > maxBytes) return fail(relPath, tooLarge(buf.length, maxBytes));
   const decoded = decodeText(buf, format === 'html' ? declaredHtmlCharset(buf) : undefined);
-  if (!decoded.ok) return fail(relPath, decoded.error);
+  if (!decoded.ok) return fail(relPath, decoded.reason);
   const parsed = parseDecoded(decoded.text, relPath, format, buf.length);
   const controls = (decoded.repaired?.controls ?? 0) + removeArticleControls(parsed.articles);
   const undecodable = decoded.repaired?.undecodable ?? 0;
@@ -111,33 +112,32 @@ function parseDecoded(text: string, relPath: string, format: ArticleFormat, byte
     if (format === 'jsonl') return parseJsonLines(text, relPath);
     if (format === 'json') return parseJsonFile(text, relPath, bytes);
     const fields = format === 'txt' ? parseTxt(text) : format === 'md' ? parseMd(text) : parseHtml(text);
-    if (!fields.text.trim()) return fail(relPath, format === 'html' ? 'no article text found in the page' : EMPTY);
+    if (!fields.text.trim()) return fail(relPath, format === 'html' ? { code: 'no-html-text' } : EMPTY);
     return { articles: [toArticle(fields, relPath, bytes, format)], failures: [] };
   } catch (e) {
-    const known = e instanceof FrontMatterError || e instanceof ArticleObjectError;
-    return fail(relPath, known ? (e as Error).message : `could not parse: ${(e as Error).message}`);
+    return fail(relPath, failureReasonOf(e));
   }
 }
 
 function parseJsonFile(text: string, relPath: string, bytes: number): ParseResult {
   const parsed = parseJsonText(text);
-  if (!parsed.ok) return fail(relPath, parsed.error);
+  if (!parsed.ok) return fail(relPath, parsed.reason);
   if (!Array.isArray(parsed.value)) {
     try {
       return { articles: [toArticle(articleFromObject(parsed.value), relPath, bytes, 'json')], failures: [] };
     } catch (e) {
-      return fail(relPath, (e as Error).message);
+      return fail(relPath, failureReasonOf(e));
     }
   }
   const result: ParseResult = { articles: [], failures: [] };
-  if (parsed.value.length === 0) return fail(relPath, 'empty JSON array');
+  if (parsed.value.length === 0) return fail(relPath, { code: 'empty-json-array' });
   parsed.value.forEach((item, i) => {
     const id = `${relPath}#${i + 1}`;
     try {
       const fields = articleFromObject(item);
       result.articles.push(toArticle(fields, id, utf8Length(JSON.stringify(item)), 'json'));
     } catch (e) {
-      result.failures.push({ path: id, error: (e as Error).message });
+      result.failures.push({ path: id, ...failureReasonOf(e) });
     }
   });
   return result;
@@ -159,13 +159,13 @@ export function parseJsonLineRange(text: string, relPath: string, firstLine: num
     const id = `${relPath}#${firstLine + i}`;
     const parsed = parseJsonText(line);
     if (!parsed.ok) {
-      result.failures.push({ path: id, error: parsed.error });
+      result.failures.push({ path: id, ...parsed.reason });
       return;
     }
     try {
       result.articles.push(toArticle(articleFromObject(parsed.value), id, utf8Length(line), 'jsonl'));
     } catch (e) {
-      result.failures.push({ path: id, error: (e as Error).message });
+      result.failures.push({ path: id, ...failureReasonOf(e) });
     }
   });
   return result;
@@ -180,6 +180,12 @@ function toArticle(fields: ParsedFields, id: string, bytes: number, format: Arti
   return article;
 }
 
-function fail(path: string, error: string): ParseResult {
-  return { articles: [], failures: [{ path, error }] };
+function fail(path: string, reason: FailureReason): ParseResult {
+  return { articles: [], failures: [{ path, ...reason }] };
+}
+
+/** The reason a parser gave, or "could not parse" with the error's own words for a bug or a library's error. */
+function failureReasonOf(e: unknown): FailureReason {
+  if (e instanceof ArticleFailure) return e.reason;
+  return { code: 'could-not-parse', params: { detail: e instanceof Error ? e.message : String(e) } };
 }

@@ -1,5 +1,6 @@
 // JSON articles: one object {title, body|text|content, source, date|published, url, tags, location}, or an
 // array of such objects (each becomes an article with id '#n', n 1-based). JSONL: one object per line.
+import { ArticleFailure, type FailureReason } from './failure-reason.js';
 import type { ParsedFields } from './parse-txt.js';
 import { readMetadata, readTitle, type Fields } from './metadata-fields.js';
 import { htmlFragmentToText, looksLikeHtml } from './html-to-text.js';
@@ -7,19 +8,18 @@ import { normaliseBody, titleFromText } from './text.js';
 
 const BODY_KEYS = ['body', 'text', 'content', 'article', 'articleBody', 'description', 'النص', 'المحتوى'];
 
-export class ArticleObjectError extends Error {}
 
-/** Reads one article object; throws ArticleObjectError with a reason a user can act on. */
+/** Reads one article object; throws ArticleFailure with a reason a user can act on. */
 export function articleFromObject(value: unknown): ParsedFields {
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ArticleObjectError(`expected an article object, found ${describe(value)}`);
+    throw new ArticleFailure({ code: 'not-an-article-object', params: { found: kindOf(value) } });
   }
   const obj = value as Fields;
   const rawBody = BODY_KEYS.map((k) => asBodyText(obj[k])).find((v) => v !== undefined && v.trim() !== '');
   const title = readTitle(obj);
-  if (rawBody === undefined && !title) throw new ArticleObjectError('no article text (expected "body", "text" or "content")');
+  if (rawBody === undefined && !title) throw new ArticleFailure({ code: 'no-article-text' });
   const text = rawBody === undefined ? '' : normaliseBody(looksLikeHtml(rawBody) ? htmlFragmentToText(rawBody) : rawBody);
-  if (!text) throw new ArticleObjectError('no article text (expected "body", "text" or "content")');
+  if (!text) throw new ArticleFailure({ code: 'no-article-text' });
   return { title: title ?? titleFromText(text), text, ...readMetadata(obj) };
 }
 
@@ -30,17 +30,18 @@ function asBodyText(v: unknown): string | undefined {
   return undefined;
 }
 
-function describe(v: unknown): string {
+function kindOf(v: unknown): string {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  return typeof v === 'string' ? 'a string' : typeof v === 'number' ? 'a number' : typeof v;
+  return Array.isArray(v) ? 'array' : typeof v;
 }
 
 /** JSON.parse with a short reason on failure (the position, not the whole input). */
-export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; reason: FailureReason } {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    return { ok: false, error: `invalid JSON: ${(e as Error).message.replace(/\s+/g, ' ').slice(0, 160)}` };
+    const detail = (e as Error).message.replace(/\s+/g, ' ').slice(0, 160);
+    const position = /at position (\d+)/.exec(detail)?.[1];
+    return { ok: false, reason: { code: 'invalid-json', params: position ? { detail, position: Number(position) } : { detail } } };
   }
 }

@@ -2,6 +2,7 @@
 // then the text. Without a title in front matter the first heading is the title. A leading heading that
 // repeats the title is not repeated in the body.
 import { parse as parseYaml } from 'yaml';
+import { ArticleFailure } from './failure-reason.js';
 import { markdownToText, stripClosingHashes } from './markdown-to-text.js';
 import type { ParsedFields } from './parse-txt.js';
 import { parseTxt } from './parse-txt.js';
@@ -10,8 +11,6 @@ import { cleanLine, normaliseBody, titleFromText } from './text.js';
 
 const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const HEADING_MARK = /^\s{0,3}#{1,6}\s+/;
-
-export class FrontMatterError extends Error {}
 
 export function parseMd(content: string): ParsedFields {
   const fm = FRONT_MATTER.exec(content);
@@ -22,7 +21,7 @@ export function parseMd(content: string): ParsedFields {
     try {
       parsed = parseYaml(fm[1]);
     } catch (e) {
-      throw new FrontMatterError(`invalid YAML front matter: ${firstLine((e as Error).message)}`);
+      throw new ArticleFailure({ code: 'invalid-front-matter', params: { detail: firstLine((e as Error).message) } });
     }
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) meta = parsed as Fields;
     body = content.slice(fm[0].length);

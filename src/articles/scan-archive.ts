@@ -8,9 +8,10 @@ import { statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { ArticleFormat, FailedFile } from '../api.js';
-import { describeFsError } from './fs-errors.js';
+import type { FailureReason } from './failure-reason.js';
+import { describeFsError, folderUnreadable } from './fs-errors.js';
 import { articleFormatOf } from './formats.js';
-import { DEFAULT_MAX_BYTES, tooLargeError } from './size-limit.js';
+import { DEFAULT_MAX_BYTES, tooLarge } from './size-limit.js';
 
 export interface ArchiveFile {
   /** Relative to the archive root, '/' separators: the article id (before any '#n'). */
@@ -179,11 +180,11 @@ function isInside(real: string, realRoot: string): boolean {
 }
 
 /** Why a folder entry that is neither a file nor a folder is not read. */
-function specialFileReason(type: FileType): string {
-  if (type.isFIFO()) return 'named pipe (FIFO), not a regular file';
-  if (type.isCharacterDevice() || type.isBlockDevice()) return 'device file, not a regular file';
-  if (type.isSocket()) return 'socket, not a regular file';
-  return 'not a regular file';
+function specialFileReason(type: FileType): FailureReason {
+  if (type.isFIFO()) return { code: 'named-pipe' };
+  if (type.isCharacterDevice() || type.isBlockDevice()) return { code: 'device-file' };
+  if (type.isSocket()) return { code: 'socket-file' };
+  return { code: 'not-regular-file' };
 }
 
 async function* walkDir(absDir: string | Buffer, relDir: string, ancestors: string[], walk: Walk): AsyncGenerator<ScanEntry> {
@@ -192,7 +193,7 @@ async function* walkDir(absDir: string | Buffer, relDir: string, ancestors: stri
   try {
     entries = await readEntries(absDir);
   } catch (e) {
-    yield failure(relDir || '.', `cannot open folder: ${describeFsError(e)}`);
+    yield failure(relDir || '.', folderUnreadable(e));
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -204,7 +205,7 @@ async function* walkDir(absDir: string | Buffer, relDir: string, ancestors: stri
     const abs = entry.abs;
     const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
     if (entry.badName && seenNames.has(entry.name)) {
-      yield failure(rel, 'file name is not valid UTF-8 and reads the same as another one in its folder: rename it');
+      yield failure(rel, { code: 'name-not-utf8-clash' });
       continue;
     }
     seenNames.add(entry.name);
@@ -214,15 +215,15 @@ async function* walkDir(absDir: string | Buffer, relDir: string, ancestors: stri
         type = await stat(abs);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ELOOP') yield failure(rel, 'symlink loop (the link points back to itself)');
-        else if (code === 'ENOENT') yield failure(rel, 'broken symlink (its target does not exist)');
+        if (code === 'ELOOP') yield failure(rel, { code: 'symlink-loop' });
+        else if (code === 'ENOENT') yield failure(rel, { code: 'broken-symlink' });
         else if (articleFormatOf(entry.name)) yield failure(rel, describeFsError(e));
         continue;
       }
       if (walk.realRoot !== null && (type.isDirectory() || articleFormatOf(entry.name))) {
         const target = await shown(abs);
         if (!isInside(target, walk.realRoot)) {
-          yield failure(rel, `symlink leads outside the archive (to ${target}); not followed`);
+          yield failure(rel, { code: 'symlink-outside-archive', params: { target } });
           continue;
         }
       }
@@ -233,17 +234,17 @@ async function* walkDir(absDir: string | Buffer, relDir: string, ancestors: stri
       try {
         info = await stat(abs);
       } catch (e) {
-        yield failure(rel, `cannot open folder: ${describeFsError(e)}`);
+        yield failure(rel, folderUnreadable(e));
         continue;
       }
       const key = dirKey(info);
       if (ancestors.includes(key)) {
-        yield failure(rel, `symlink loop (points to the enclosing folder ${await shown(abs)})`);
+        yield failure(rel, { code: 'symlink-to-enclosing-folder', params: { target: await shown(abs) } });
         continue;
       }
       const seenAt = visited.get(key);
       if (seenAt !== undefined) {
-        yield failure(rel, `same folder as ${seenAt || '.'} (linked twice), read once`);
+        yield failure(rel, { code: 'folder-linked-twice', params: { first: seenAt || '.' } });
         continue;
       }
       visited.set(key, rel);
@@ -262,7 +263,7 @@ async function* walkDir(absDir: string | Buffer, relDir: string, ancestors: stri
     }
     try {
       const info = await stats.of(abs);
-      if (info.size > maxBytes) yield failure(rel, tooLargeError(info.size, maxBytes));
+      if (info.size > maxBytes) yield failure(rel, tooLarge(info.size, maxBytes));
       else yield { kind: 'file', file: { relPath: rel, absPath: abs, format, size: info.size, mtimeMs: info.mtimeMs } };
     } catch (e) {
       yield failure(rel, describeFsError(e));
@@ -278,6 +279,6 @@ async function shown(abs: string | Buffer): Promise<string> {
   }
 }
 
-function failure(path: string, error: string): ScanEntry {
-  return { kind: 'failure', failure: { path, error } };
+function failure(path: string, reason: FailureReason): ScanEntry {
+  return { kind: 'failure', failure: { path, ...reason } };
 }

@@ -3,7 +3,9 @@
 // control characters (U+001A after a date line, NUL padding): text is judged by their share, not their presence,
 // and they are taken out of the text as a repair the index report counts.
 
-export const EMPTY = 'empty file';
+import type { FailureReason } from './failure-reason.js';
+
+export const EMPTY: FailureReason = { code: 'empty-file' };
 
 /**
  * Share of the characters that may be NULs, other control characters or U+FFFD (bytes that could not be decoded)
@@ -55,9 +57,6 @@ export function removeStrayControls(text: string): { text: string; removed: numb
 }
 
 /** The warning an article indexed after such repairs gets in the index report. */
-export function repairWarning(removedControls: number, undecodable: number): string {
-  const parts: string[] = [];
-  if (removedControls) parts.push(`${removedControls} stray control character${removedControls === 1 ? '' : 's'} removed`);
-  if (undecodable) parts.push(`${undecodable} undecodable byte sequence${undecodable === 1 ? '' : 's'} shown as \uFFFD`);
-  return `text repaired: ${parts.join(', ')}`;
+export function repairWarning(removedControls: number, undecodable: number): FailureReason {
+  return { code: 'text-repaired', params: { controls: removedControls, undecodable } };
 }

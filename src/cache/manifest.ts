@@ -8,7 +8,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FailedFile, IndexReport } from '../api.js';
 import { writeFileAtomic } from './atomic-write.js';
 
-export const CACHE_FORMAT_VERSION = 9;
+// 10: failures are message codes ({path, code, params}), no longer English sentences.
+export const CACHE_FORMAT_VERSION = 10;
 const MANIFEST = 'manifest.json.gz';
 
 export interface FileRecord {

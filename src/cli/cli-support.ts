@@ -2,6 +2,7 @@
 import type { CliIO } from './command.js';
 import type { IndexReport } from '../api.js';
 import { ArchiveEngine } from '../engine/archive-engine.js';
+import { englishText } from '../messages/english.js';
 
 export async function openForCli(folder: string, cacheDir: string | undefined, followExternalLinks = false): Promise<ArchiveEngine> {
   return ArchiveEngine.open({ root: folder, cacheDir, autoIndex: 'none', followExternalLinks });
@@ -27,10 +28,10 @@ export async function indexWithProgress(
     const { progress } = await engine.getStatus();
     if (quiet && progress.phase === 'scanning') return;
     const tenth = progress.total ? Math.floor((10 * progress.done) / progress.total) : 0;
-    const key = live ? `${progress.phase}${progress.done}${progress.message ?? ''}` : `${progress.phase}${tenth}`;
+    const key = live ? `${progress.phase}${progress.done}${progress.message ? englishText(progress.message) : ''}` : `${progress.phase}${tenth}`;
     if (key === lastKey) return;
     lastKey = key;
-    const line = `archive-reader: ${progress.phase}${progress.total ? ` ${progress.done}/${progress.total}` : ''}${live && progress.message ? ` (${progress.message})` : ''}`;
+    const line = `archive-reader: ${progress.phase}${progress.total ? ` ${progress.done}/${progress.total}` : ''}${live && progress.message ? ` (${englishText(progress.message)})` : ''}`;
     io.stderr(live ? `\r${line}\x1b[K` : `${line}\n`);
     shown = true;
   }, 250);

@@ -261,10 +261,10 @@ export class ArchiveEngine implements EngineApi {
         return report;
       } catch (e) {
         if (e instanceof CancelledError || abort.signal.aborted) {
-          this.progress = { phase: 'cancelled', done: 0, total: 0, message: 'indexing was cancelled' };
+          this.progress = { phase: 'cancelled', done: 0, total: 0, message: { code: 'indexing-cancelled' } };
           throw new CancelledError();
         }
-        this.progress = { phase: 'error', done: 0, total: 0, message: (e as Error).message };
+        this.progress = { phase: 'error', done: 0, total: 0, message: { code: 'indexing-failed', params: { detail: (e as Error).message } } };
         throw e;
       } finally {
         archive.parsed = undefined;
@@ -334,7 +334,7 @@ export class ArchiveEngine implements EngineApi {
   }
 
   async search(req: SearchRequest): Promise<SearchResult> {
-    if (!this.archive) return { total: 0, fullMatches: 0, hits: [], facets: emptyFacets(), message: 'No archive is open.' };
+    if (!this.archive) return { total: 0, fullMatches: 0, hits: [], facets: emptyFacets(), messages: [{ code: 'no-archive-open' }] };
     return this.repairing((current) => searchArchive(current, req));
   }
 

@@ -51,7 +51,7 @@ async function parseFiles(task: ParseTask): Promise<ParsedFile[]> {
     const read = readArticleFileSync(fsPath(file.absPath), file.relPath);
     const parsed = parseReadFile(read, file.relPath);
     if (parsed.repaired) {
-      post({ type: 'warning', warning: { path: file.relPath, error: repairWarning(parsed.repaired.controls, parsed.repaired.undecodable) } });
+      post({ type: 'warning', warning: { path: file.relPath, ...repairWarning(parsed.repaired.controls, parsed.repaired.undecodable) } });
     }
     const ids: string[] = [];
     for (const article of parsed.articles) {
@@ -105,7 +105,7 @@ function entitiesOf(text: string, articleId: string, part: 'text' | 'title'): En
     return findEntities(text);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    post({ type: 'warning', warning: { path: articleId, error: `entities of the ${part} could not be found (${reason}); indexed without them` } });
+    post({ type: 'warning', warning: { path: articleId, code: 'entities-failed', params: { part, detail: reason } } });
     return [];
   }
 }

@@ -11,6 +11,7 @@ import { scanArchive } from '../articles/scan-archive.js';
 import { emptyManifest, writeManifest, type FileRecord, type Manifest, type SegmentRecord } from '../cache/manifest.js';
 import { segmentOf } from '../index/stable-hash.js';
 import type { BuiltSegment } from './index-tasks.js';
+import { englishText } from '../messages/english.js';
 import { compareWithManifest, failuresOf } from './archive-changes.js';
 import { markForRebuild } from '../cache/cache-damage.js';
 import { scanningProgress } from './unchanged-archive.js';
@@ -61,7 +62,7 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
 const PRINTED_WARNINGS = 20;
 
 function printWarning(w: FailedFile, count: number): void {
-  if (count <= PRINTED_WARNINGS) process.stderr.write(`archive-reader: warning: ${w.path}: ${w.error}\n`);
+  if (count <= PRINTED_WARNINGS) process.stderr.write(`archive-reader: warning: ${w.path}: ${englishText(w)}\n`);
   else if (count === PRINTED_WARNINGS + 1) process.stderr.write('archive-reader: warning: more articles were indexed with a warning\n');
 }
 

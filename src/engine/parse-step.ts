@@ -49,7 +49,7 @@ export async function parseFiles(files: ArchiveFile[], opts: ParseStepOptions): 
     // The file counts as one: how far its parts are is told in the message ("big.jsonl: 3/16").
     let partsDone = 0;
     const partDone = () =>
-      opts.onProgress({ phase: 'parsing', done, total: files.length, message: `${file.relPath}: ${++partsDone}/${tasks.length}` });
+      opts.onProgress({ phase: 'parsing', done, total: files.length, message: { code: 'parsing-file', params: { path: file.relPath, done: ++partsDone, total: tasks.length } } });
     const results = await Promise.all(
       tasks.map((t) =>
         pool
@@ -72,8 +72,8 @@ export async function parseFiles(files: ArchiveFile[], opts: ParseStepOptions): 
       parsed.failures.push(...r.failures);
       controls += r.repairedControls;
     }
-    if (controls && parsed.ids.length) opts.onWarning({ path: file.relPath, error: repairWarning(controls, 0) });
-    if (!parsed.ids.length && !parsed.failures.length) parsed.failures.push({ path: file.relPath, error: EMPTY });
+    if (controls && parsed.ids.length) opts.onWarning({ path: file.relPath, ...repairWarning(controls, 0) });
+    if (!parsed.ids.length && !parsed.failures.length) parsed.failures.push({ path: file.relPath, ...EMPTY });
     fileDone();
     return [parsed];
   };

@@ -8,6 +8,7 @@ import { yearOfDate } from '../dates/index.js';
 import { DamagedRecordError, fileChecksum, PackReader } from '../cache/body-pack.js';
 import type { Manifest, SegmentRecord } from '../cache/manifest.js';
 import { DamagedArticleError, type DamagedSegment } from '../cache/cache-damage.js';
+import { compareFiling, filingKey } from '../analysis/title-order.js';
 import { FIELDS } from './fields.js';
 import { ArchiveTerms } from './archive-terms.js';
 import { openSegment } from './segment-file.js';
@@ -215,8 +216,13 @@ export class LoadedArchive {
         (key === 'date' ? this.dateOf(doc) : key === 'source' ? this.sourceOf(doc) : this.meta(doc).title) ?? '';
       const values = Array.from({ length: this.docCount }, (_, doc) => valueOf(doc));
       const idx = Array.from({ length: this.docCount }, (_, doc) => doc);
-      // Code-unit order follows the Arabic alphabet and is ~50x faster than a collator at 100k articles.
-      idx.sort((a, b) => (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : a - b));
+      if (key === 'date') {
+        idx.sort((a, b) => (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : a - b));
+      } else {
+        // Words are filed as a reader expects (title-order.ts); about 0.5 s at 100k articles, once per index.
+        const keys = values.map(filingKey);
+        idx.sort((a, b) => compareFiling(keys[a], keys[b], values[a], values[b]) || a - b);
+      }
       order = Uint32Array.from(idx);
       this.sortCache.set(key, order);
     }

@@ -8,6 +8,7 @@
 //   title: body: source: tag: person: place: org:   restrict a word or phrase to a field
 //   after:YYYY[-MM[-DD]]  before:YYYY[-MM[-DD]]     dates (after is inclusive, before exclusive)
 import { QUERY_FIELD_ALIASES, type FieldName } from '../index/fields.js';
+import { message, type MessageParams, type QueryMessageCode } from '../messages/message.js';
 import type { ParsedQuery, Presence } from './query-types.js';
 
 const DATE_FIELDS = new Set(['after', 'before', 'since', 'until']);
@@ -75,25 +76,26 @@ function operators(prefix: string): { presence: Presence | null; rest: string; l
 
 export function parseQuery(query: string): ParsedQuery {
   const result: ParsedQuery = { clauses: [], messages: [] };
-  const note = (m: string) => {
-    if (!result.messages.includes(m)) result.messages.push(m);
+  const note = (code: QueryMessageCode, params?: MessageParams) => {
+    const m = message(code, params);
+    if (!result.messages.some((seen) => JSON.stringify(seen) === JSON.stringify(m))) result.messages.push(m);
   };
   const tokens = splitTokens(query);
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k];
     if (tok.quoted) {
-      if (tok.unclosed) note('The closing quote is missing: the rest of the query was read as one phrase.');
+      if (tok.unclosed) note('unclosed-quote');
       const op = operators(tok.prefix);
       let fields: FieldName[] | undefined;
       if (op.rest) {
         const name = op.rest.endsWith(':') ? op.rest.slice(0, -1).toLowerCase() : null;
         const field = name !== null ? QUERY_FIELD_ALIASES[name] : undefined;
         if (field) fields = [field];
-        else if (op.rest.trim()) note(`“${op.rest}” before the quote is not a field name; it was ignored.`);
+        else if (op.rest.trim()) note('not-a-field', { text: op.rest });
       }
       const text = tok.text.trim();
       if (!text) {
-        if (!tok.unclosed) note('Empty quotes were ignored.');
+        if (!tok.unclosed) note('empty-quotes');
         continue;
       }
       const presence: Presence = op.presence === 'not' ? 'not' : 'must';
@@ -103,7 +105,7 @@ export function parseQuery(query: string): ParsedQuery {
     let word = tok.text;
     const op = operators(word);
     if (op.lone) {
-      note(`A lone “${word}” was ignored: put it right before a word, like -word or +word.`);
+      note('lone-operator', { operator: word });
       continue;
     }
     word = op.rest;
@@ -116,7 +118,7 @@ export function parseQuery(query: string): ParsedQuery {
       if (DATE_FIELDS.has(name)) {
         const bound = parseDateBound(value);
         if (!bound) {
-          note(`${name}: needs a date like ${name}:2021-11-26, ${name}:2021-11 or ${name}:2021; “${value}” was ignored.`);
+          note('date-needs-value', { field: name, value });
           continue;
         }
         if (name === 'after' || name === 'since') result.after = bound.from;
@@ -136,7 +138,7 @@ export function parseQuery(query: string): ParsedQuery {
             result.clauses.push({ kind: 'phrase', text: next.text.trim(), presence: presence === 'not' ? 'not' : 'must', fields: [field] });
             continue;
           } else {
-            note(`${name}: needs a word after it, like ${name}:word; it was ignored.`);
+            note('field-needs-word', { field: name });
             continue;
           }
         } else word = value;
@@ -155,25 +157,25 @@ export function parseQuery(query: string): ParsedQuery {
     if (fuzzy) {
       const n = fuzzy[1] === '' ? 1 : Number(fuzzy[1]);
       editDistance = Math.min(Math.max(n, 0), MAX_EDIT_DISTANCE) || undefined;
-      if (n > MAX_EDIT_DISTANCE) note(`Fuzzy matching allows at most ${MAX_EDIT_DISTANCE} edits; ~${n} was read as ~${MAX_EDIT_DISTANCE}.`);
+      if (n > MAX_EDIT_DISTANCE) note('fuzzy-too-far', { asked: n, max: MAX_EDIT_DISTANCE });
       word = word.slice(0, fuzzy.index);
     }
     word = word.replace(/\*{2,}/g, '*');
     const letters = word.replace(/[*~^:+-]/g, '');
     if (!letters) {
-      if (word.includes('*')) note('A lone * would match every article; add some letters before it, like word*.');
-      else if (word) note(`“${tok.text}” has no letters to search for; it was ignored.`);
+      if (word.includes('*')) note('lone-wildcard');
+      else if (word) note('no-letters', { text: tok.text });
       continue;
     }
     const wildcard = word.includes('*');
     if (wildcard && editDistance) {
-      note('A word cannot be both a wildcard and fuzzy; the ~ was ignored.');
+      note('wildcard-and-fuzzy');
       editDistance = undefined;
     }
     result.clauses.push({ kind: 'word', text: word, presence, fields, wildcard: wildcard || undefined, editDistance, boost });
   }
-  if (result.after && result.before && result.after >= result.before) note('The date range is empty: after: is not before before:.');
+  if (result.after && result.before && result.after >= result.before) note('empty-date-range');
   if (!result.clauses.length && !result.after && !result.before && !result.messages.length && query.trim() === '')
-    note('Type a word to search.');
+    note('type-to-search');
   return result;
 }

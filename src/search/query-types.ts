@@ -1,3 +1,4 @@
+import type { Message, QueryMessageCode } from '../messages/message.js';
 import type { FieldName } from '../index/fields.js';
 
 /** should: plain word (missing ones make a partial match); must: +word, phrases, field filters; not: -word. */
@@ -25,5 +26,5 @@ export interface ParsedQuery {
   /** Exclusive upper bound on the article date (YYYY-MM-DD). */
   before?: string;
   /** How a malformed query was read, for the user. */
-  messages: string[];
+  messages: Message<QueryMessageCode>[];
 }

@@ -2,6 +2,7 @@
 // because every segment uses the archive-wide statistics), then coverage (full before partial), metadata
 // filters, phrase verification and strictness against the article text, sorting, facets and snippets.
 import type { SearchHit, SearchRequest, SearchResult } from '../api.js';
+import { message } from '../messages/message.js';
 import type { LoadedArchive } from '../index/loaded-archive.js';
 import { analyze, findMatches, type MatchOptions } from '../analysis/index.js';
 import { emptyFacets, facetsOf, isFiltering, mayCount, metaFilterOf, passes } from './filters.js';
@@ -104,15 +105,15 @@ export function highlighterFor(prepared: PreparedQuery, opts: MatchOptions): Hig
 
 export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsedIn?: ParsedQuery, tuning?: RankingTuning): SearchResult {
   const parsed = parsedIn ?? parseQuery(req.query);
-  const message = parsed.messages.length ? parsed.messages.join(' ') : undefined;
-  const empty: SearchResult = { total: 0, fullMatches: 0, hits: [], facets: emptyFacets(), message };
+  const messages = parsed.messages.length ? parsed.messages : undefined;
+  const empty: SearchResult = { total: 0, fullMatches: 0, hits: [], facets: emptyFacets(), messages };
   const reranking = rerankingFor(req, parsed, tuning);
   const prepared = prepareQuery(reranking?.asked ?? parsed, archive.dictionary);
   const positive = prepared.units.filter((u) => u.presence !== 'not');
   const negative = prepared.units.filter((u) => u.presence === 'not');
   const hasDate = parsed.after !== undefined || parsed.before !== undefined;
   if (!positive.length && !negative.length && !prepared.phrases.length && !hasDate) {
-    return { ...empty, message: message ?? (req.query.trim() ? 'Nothing to search for: the query has only common words.' : 'Type a word to search.') };
+    return { ...empty, messages: messages ?? [message(req.query.trim() ? 'only-common-words' : 'type-to-search')] };
   }
   const strict: MatchOptions = { matchDiacritics: !!req.matchDiacritics, matchHamza: !!req.matchHamza };
   const isStrict = strict.matchDiacritics || strict.matchHamza;
@@ -201,9 +202,10 @@ export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsed
       date: m.date,
       score: Math.round(c.score * 10000) / 10000,
       snippet: makeSnippet(text, highlight(text)),
+      titleHighlights: highlight(m.title),
     };
     if (!isFull(c)) hit.partial = true;
     return hit;
   });
-  return { total: candidates.length, fullMatches, hits, facets, message };
+  return { total: candidates.length, fullMatches, hits, facets, messages };
 }

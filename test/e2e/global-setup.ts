@@ -40,6 +40,27 @@ export const LINK_ARTICLES = {
     text: 'نص قصير للتجربة عنوانه الأصلي ليس عنوان ويب.',
   },
 };
+/** A title that starts with a Latin word, from a Latin-named source: user data the interface must not re-align. */
+export const LATIN_TITLE_ARTICLE = [
+  'BBC تنشر تقريرا عن الزراعة المائية في الواحات',
+  '',
+  'BBC News',
+  'نشر في 03.03.2020 09:00',
+  '',
+  'نشرت هيئة الإذاعة البريطانية تقريرا عن انتشار الزراعة المائية في واحات الجنوب.',
+  '',
+].join('\n');
+
+/** A title that starts with a quotation: filed under its first word, not before every other title. */
+export const QUOTED_TITLE_ARTICLE = [
+  '«الزراعة المائية» تنتشر في الواحات',
+  '',
+  'وكالة الاختبار',
+  'نشر في 04.03.2020 09:00',
+  '',
+  'تنتشر الزراعة المائية في الواحات لأنها توفر الماء.',
+  '',
+].join('\n');
 
 /**
  * Articles whose names and words overlap partly (for the facet tests): الهيدروجين is in the first two, الجزائر in
@@ -80,6 +101,8 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | voi
   for (const [path, article] of Object.entries(LINK_ARTICLES)) writeFileSync(join(archive, path), JSON.stringify(article));
   mkdirSync(join(archive, 'e2e', 'facets'), { recursive: true });
   for (const [name, text] of Object.entries(FACET_ARTICLES)) writeFileSync(join(archive, 'e2e', 'facets', name), text);
+  writeFileSync(join(archive, 'e2e', 'latin-title.txt'), LATIN_TITLE_ARTICLE);
+  writeFileSync(join(archive, 'e2e', 'quoted-title.txt'), QUOTED_TITLE_ARTICLE);
   const cache = join(work, 'cache');
 
   const child = spawn(process.execPath, [join(REPO, 'bin', 'archive-reader.mjs'), 'serve', archive, '--cache', cache], {

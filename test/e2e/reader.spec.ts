@@ -1,3 +1,4 @@
+import { compareFiling, filingKey } from '../../src/analysis/title-order.js';
 import { apiCall, expect, rows, screenshot, search, test } from './support.js';
 
 const SEED_TITLE = 'بوتين وعلييف يلتقيان في سوتشي';
@@ -24,7 +25,7 @@ test('the library lists every article with the indexing summary and the files th
   await expect(failed.locator('li')).toHaveCount(status.failed.length);
   await failed.locator('summary').click();
   await expect(failed).toContainText('bad/broken.json');
-  await expect(failed).toContainText('invalid JSON');
+  await expect(failed.locator('li[data-code="invalid-json"]').first()).toContainText('ملف JSON غير صالح');
   await expect(failed).toContainText('bad/empty.txt');
 
   // The bundled Arabic font is the one in use (loaded from our own files, nothing from the network).
@@ -34,15 +35,15 @@ test('the library lists every article with the indexing summary and the files th
   });
   expect(fontLoaded).toBe(true);
 
-  // Newest first by default; sorting by title puts the rows in alphabetical (code unit) order, A→Z.
+  // Newest first by default; sorting by title files the rows as a reader of Arabic does (title-order.ts).
   await expect(list.first()).toContainText(MARKUP_TITLE);
   await expect(list.nth(1)).toContainText(SEED_TITLE);
   await app.getByLabel('الترتيب حسب').selectOption('title');
-  await expect(list.first()).toContainText(BAKU_TITLE);
+  await expect(list.first()).toContainText('اجتماع وزاري عربي في عمّان'); // alef first, أ beside ا
   const titles = await list.locator('.title').allTextContents();
-  expect(titles).toEqual([...titles].sort());
+  expect(titles).toEqual([...titles].sort((a, b) => compareFiling(filingKey(a), filingKey(b), a, b)));
   await app.getByRole('button', { name: 'تنازلي' }).or(app.getByRole('button', { name: 'تصاعدي' })).click();
-  await expect(list.last()).toContainText(BAKU_TITLE);
+  await expect(list.last()).toContainText('اجتماع وزاري عربي في عمّان');
   await screenshot(app, 'library-ar-light');
 });
 
@@ -242,7 +243,7 @@ test('partial matches are marked, strictness toggles and facets narrow the resul
   await search(app, 'اذربيجان زرافة');
   await expect(rows(app)).toHaveCount(3);
   await expect(rows(app).locator('.badge.partial')).toHaveCount(3);
-  await expect(app.locator('.list-head .count')).toContainText('٠'); // none has every word
+  await expect(app.locator('.list-head .count')).toContainText('لا تحتوي أيٌّ منها كل الكلمات'); // none has every word
 
   await app.locator('#search-input').fill('');
   await search(app, 'اذربيجان');
@@ -264,7 +265,9 @@ test('partial matches are marked, strictness toggles and facets narrow the resul
   // A malformed query is read anyway, and the UI says how.
   await app.locator('#search-input').fill('');
   await search(app, '"وزير');
-  await expect(app.locator('.listing .message')).toContainText('quote');
+  await expect(app.locator('.listing .message[data-code="unclosed-quote"]')).toHaveText(
+    'علامة التنصيص الختامية ناقصة: قُرئ باقي البحث عبارةً واحدة.',
+  );
 });
 
 test('an entity facet narrows the library to the articles naming it', async ({ app }) => {

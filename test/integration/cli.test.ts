@@ -68,6 +68,13 @@ describe('archive-reader CLI', { timeout: 180_000 }, () => {
     expect(failed['bad/empty.txt']).toBe('empty file');
     expect(failed['bad/image-saved-as.txt']).toBe('binary or undecodable file');
     expect(failed['feeds/wire.jsonl#2']).toMatch(/^invalid JSON/);
+    const codes = Object.fromEntries(report.failed.map((f: { path: string; code: string }) => [f.path, f.code]));
+    expect(codes).toEqual({
+      'bad/broken.json': 'invalid-json',
+      'bad/empty.txt': 'empty-file',
+      'bad/image-saved-as.txt': 'undecodable',
+      'feeds/wire.jsonl#2': 'invalid-json',
+    });
     expect(typeof report.ms).toBe('number');
     expect(listing(archive)).toEqual(before);
   });
@@ -147,6 +154,7 @@ describe('archive-reader CLI', { timeout: 180_000 }, () => {
     }
     expect(lines[1].hits.map((h: { id: string }) => h.id)).toContain('news/2020/moscow-summit.html');
     expect(lines[2].message).toMatch(/title:/);
+    expect(lines[2].code).toBe('field-needs-word');
     expect(lines[3].hits.map((h: { id: string }) => h.id)).toEqual(['seed/000_5325abadd3a796aa.txt']);
   });
 

@@ -16,7 +16,8 @@ export interface HttpApiOptions {
 
 /**
  * An error reported by the server or the transport, carrying the HTTP status (0 when unreachable) and the server's
- * error code ('not_found', 'invalid_argument', 'internal'…; 'transport' when the server did not say).
+ * error code ('not_found', 'invalid_argument', 'internal'…; 'transport' when the server did not say). Connection
+ * problems have codes of their own, worded by the interface: 'no_token', 'token_refused', 'unreachable'.
  */
 export class ApiError extends Error {
   constructor(
@@ -40,7 +41,7 @@ export function createHttpApi(options: HttpApiOptions): ArchiveApi {
         body: JSON.stringify(arg === undefined ? {} : { arg }),
       });
     } catch (err) {
-      throw new ApiError(`cannot reach the archive server (${err instanceof Error ? err.message : String(err)})`, 0);
+      throw new ApiError(`cannot reach the archive server (${err instanceof Error ? err.message : String(err)})`, 0, 'unreachable');
     }
     const raw = await response.text();
     let body: { result?: unknown; error?: unknown; code?: unknown } | undefined;
@@ -53,6 +54,7 @@ export function createHttpApi(options: HttpApiOptions): ArchiveApi {
       throw new ApiError(
         'the archive server did not accept this page’s access token (it changes every time `archive-reader serve` starts): open the address it printed',
         401,
+        'token_refused',
       );
     }
     if (!response.ok) {

@@ -1,6 +1,9 @@
 // The interface's words in Arabic and English. Article text is never translated.
 import type { EntityType, IndexPhase } from '../../../src/api.js';
+import { formatNumber, type NumberLocale } from './numbers.js';
 import type { Lang } from './settings.js';
+
+export { formatDate, formatNumber } from './numbers.js';
 
 const en = {
   appTitle: 'Archive Reader',
@@ -14,14 +17,17 @@ const en = {
   strictness: 'Search strictness',
   language: 'Language',
   switchLanguage: 'العربية',
+  digits: 'Digits',
+  noToken: 'This page was opened without its access key. Open the exact address that {command} printed (it ends in {suffix}).',
+  tokenRefused: 'The archive server did not accept this page’s access key (it changes every time {command} starts): open the address it printed.',
+  serverUnreachable: 'The archive server cannot be reached. Is {command} still running?',
+  busyArchive: 'Another program or window is working on this archive; try again when it has finished.',
   theme: 'Theme',
   themeLight: 'Light',
   themeDark: 'Dark',
   themeSepia: 'Sepia',
   library: 'Library',
   articles: 'articles',
-  articleCount: '{n} articles',
-  resultCount: '{n} results ({full} with every word)',
   noResults: 'No article matches this query.',
   sortBy: 'Sort by',
   sortDate: 'Date',
@@ -156,9 +162,8 @@ const en = {
   exportJson: 'JSON (W3C)',
   exportMd: 'Markdown',
   exportCsv: 'CSV',
-  importJson: 'Import JSON…',
-  imported: 'Imported {added}, skipped {skipped} already present.',
-  annotationCount: '{n} annotations',
+  importJson: 'Import {format}…',
+  imported: 'Imported {added}, {skipped}.',
   saved: 'Saved',
   editAnnotation: 'Edit',
   deleteRule: 'Delete this rule (the name goes back to automatic)',
@@ -184,14 +189,17 @@ const ar: Record<MessageKey, string> = {
   strictness: 'دقة البحث',
   language: 'اللغة',
   switchLanguage: 'English',
+  digits: 'الأرقام',
+  noToken: 'فُتحت هذه الصفحة دون مفتاح الدخول. افتح العنوان نفسه الذي طبعه الأمر {command} (ينتهي بـ{suffix}).',
+  tokenRefused: 'لم يقبل خادم الأرشيف مفتاح الدخول في هذه الصفحة (يتغير كلما شُغّل الأمر {command}): افتح العنوان الذي طبعه.',
+  serverUnreachable: 'تعذّر الاتصال بخادم الأرشيف. هل ما زال الأمر {command} يعمل؟',
+  busyArchive: 'برنامج آخر أو نافذة أخرى تعمل على هذا الأرشيف؛ أعد المحاولة حين تنتهي.',
   theme: 'المظهر',
   themeLight: 'فاتح',
   themeDark: 'داكن',
   themeSepia: 'بني',
   library: 'المكتبة',
   articles: 'مقالات',
-  articleCount: '{n} مقالة',
-  resultCount: '{n} نتيجة ({full} تحتوي كل الكلمات)',
   noResults: 'لا توجد مقالة تطابق هذا البحث.',
   sortBy: 'الترتيب حسب',
   sortDate: 'التاريخ',
@@ -326,9 +334,8 @@ const ar: Record<MessageKey, string> = {
   exportJson: 'JSON (W3C)',
   exportMd: 'Markdown',
   exportCsv: 'CSV',
-  importJson: 'استيراد JSON…',
-  imported: 'أُضيف {added}، وتُخطّي {skipped} موجودة من قبل.',
-  annotationCount: '{n} تعليق',
+  importJson: 'استيراد {format}…',
+  imported: 'أُضيف {added}، {skipped}.',
   saved: 'حُفظ',
   editAnnotation: 'تعديل',
   deleteRule: 'حذف هذه القاعدة (يعود الاسم إلى التلقائي)',
@@ -342,19 +349,15 @@ const ar: Record<MessageKey, string> = {
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, ar };
 
-export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function translate(locale: Lang | NumberLocale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const lang = typeof locale === 'string' ? locale : locale.lang;
   const template = dictionaries[lang][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => formatParam(lang, params[name]));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => formatParam(locale, params[name]));
 }
 
-function formatParam(lang: Lang, value: string | number | undefined): string {
+function formatParam(locale: Lang | NumberLocale, value: string | number | undefined): string {
   if (value === undefined) return '';
-  return typeof value === 'number' ? formatNumber(lang, value) : value;
-}
-
-/** A count in the UI language's digits. */
-export function formatNumber(lang: Lang, n: number): string {
-  return n.toLocaleString(lang === 'ar' ? 'ar-EG' : 'en-US');
+  return typeof value === 'number' ? formatNumber(locale, value) : value;
 }
 
 export function phaseKey(phase: IndexPhase): MessageKey {
@@ -385,16 +388,3 @@ export const QUERY_EXAMPLES: { query: string; help: MessageKey }[] = [
   { query: 'after:2020-01-01 before:2021-12-31', help: 'help_dates' },
 ];
 
-/** Date for display, in the UI language's digits (the stored form stays ISO). */
-export function formatDate(lang: Lang, iso: string | undefined): string {
-  if (!iso) return '';
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T(\d{2}):(\d{2}))?/.exec(iso);
-  if (!m) return iso;
-  const [, y, mo, d, hh, mm] = m;
-  const date = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1, hh ? Number(hh) : 0, mm ? Number(mm) : 0));
-  const options: Intl.DateTimeFormatOptions = { year: 'numeric', timeZone: 'UTC' };
-  if (mo) options.month = 'short';
-  if (d) options.day = 'numeric';
-  if (hh) Object.assign(options, { hour: '2-digit', minute: '2-digit' });
-  return new Intl.DateTimeFormat(lang === 'ar' ? 'ar-EG' : 'en-GB', options).format(date);
-}

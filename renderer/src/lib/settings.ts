@@ -8,6 +8,8 @@ export type LibrarySort = 'date' | 'title' | 'source';
 
 export interface Settings {
   lang: Lang;
+  /** Arabic interface only: Latin digits (0-9) instead of Arabic-Indic ones (٠-٩). */
+  latinDigits: boolean;
   theme: Theme;
   /** Reader font size in px. */
   fontSize: number;
@@ -33,6 +35,7 @@ export const LINE_HEIGHTS = { min: 1.4, max: 2.6, step: 0.2 };
 
 export const DEFAULT_SETTINGS: Settings = {
   lang: 'ar',
+  latinDigits: false,
   theme: 'light',
   fontSize: 20,
   lineHeight: 1.9,
@@ -69,6 +72,7 @@ export function parseSettings(raw: string | null): Settings {
   const types = (stored.entityTypes && typeof stored.entityTypes === 'object' ? stored.entityTypes : {}) as Record<string, unknown>;
   return {
     lang: oneOf(stored.lang, ['ar', 'en'], d.lang),
+    latinDigits: bool(stored.latinDigits, d.latinDigits),
     theme: oneOf(stored.theme, ['light', 'dark', 'sepia'], d.theme),
     fontSize: num(stored.fontSize, FONT_SIZES.min, FONT_SIZES.max, d.fontSize),
     lineHeight: num(stored.lineHeight, LINE_HEIGHTS.min, LINE_HEIGHTS.max, d.lineHeight),

@@ -1,9 +1,10 @@
 // "About how long is left" in the interface language, with the language's own plural forms (Intl unit format).
+import { intlLocale, type NumberLocale } from './numbers.js';
 import type { Lang } from './settings.js';
 
 /** A duration rounded as a person would say it: seconds (by 5) up to 55, minutes under 90, then hours. */
-export function formatTimeLeft(lang: Lang, ms: number): string {
-  const locale = lang === 'ar' ? 'ar-EG' : 'en-US';
+export function formatTimeLeft(lang: Lang | NumberLocale, ms: number): string {
+  const locale = intlLocale(lang);
   const seconds = Math.max(1, Math.round(ms / 1000));
   const [value, unit] =
     seconds <= 55

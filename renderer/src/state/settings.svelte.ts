@@ -26,5 +26,5 @@ export function persistSettings(): void {
 
 /** Translation in the current UI language (reactive: re-evaluated when the language changes). */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  return translate(settings.lang, key, params);
+  return translate(settings, key, params);
 }

@@ -1,5 +1,7 @@
 import { indexWithProgress, openForCli } from '../cli-support.js';
+import { countInEnglish, englishText } from '../../messages/english.js';
 import { parseArgs, stringFlag } from '../args.js';
+import { indexReportJson } from '../message-json.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../usage-error.js';
 
@@ -13,14 +15,14 @@ export const indexCommand: Command = async (argv, io) => {
   try {
     const report = await indexWithProgress(engine, io, false, true);
     if (args.flags.has('json')) {
-      io.stdout(JSON.stringify(report) + '\n');
+      io.stdout(JSON.stringify(indexReportJson(report)) + '\n');
     } else {
       io.stdout(
-        `${report.articles} articles: ${report.indexed} indexed, ${report.unchanged} unchanged, ` +
+        `${countInEnglish(report.articles, 'article')}: ${report.indexed} indexed, ${report.unchanged} unchanged, ` +
           `${report.removed} removed, ${report.failed.length} failed (${(report.ms / 1000).toFixed(1)} s)\n`,
       );
-      for (const f of report.failed) io.stdout(`  failed: ${f.path}: ${f.error}\n`);
-      if (report.warningCount) io.stdout(`  ${report.warningCount} articles indexed with a warning (index --json lists them)\n`);
+      for (const f of report.failed) io.stdout(`  failed: ${f.path}: ${englishText(f)}\n`);
+      if (report.warningCount) io.stdout(`  ${countInEnglish(report.warningCount, 'article')} indexed with a warning (index --json lists them)\n`);
     }
     return 0;
   } finally {

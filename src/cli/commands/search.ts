@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { SearchResult } from '../../api.js';
 import type { ArchiveEngine } from '../../engine/archive-engine.js';
 import { indexWithProgress, openForCli } from '../cli-support.js';
+import { countInEnglish, englishTexts } from '../../messages/english.js';
 import { intFlag, parseArgs, stringFlag } from '../args.js';
+import { queryMessagesJson } from '../message-json.js';
 import type { CliIO, Command } from '../command.js';
 import { UsageError } from '../usage-error.js';
 
@@ -24,7 +26,7 @@ function toJson(result: SearchResult): object {
       ...(h.partial ? { partial: true } : {}),
     })),
     facets: result.facets,
-    ...(result.message ? { message: result.message } : {}),
+    ...queryMessagesJson(result.messages),
   };
 }
 
@@ -39,8 +41,8 @@ function marked(text: string, highlights: [number, number][]): string {
 }
 
 function printHuman(result: SearchResult, offset: number, io: CliIO): void {
-  if (result.message) io.stdout(`(${result.message})\n`);
-  io.stdout(`${result.total} results, ${result.fullMatches} with every word\n`);
+  if (result.messages?.length) io.stdout(`(${englishTexts(result.messages)})\n`);
+  io.stdout(`${countInEnglish(result.total, 'result')}, ${result.fullMatches} with every word\n`);
   result.hits.forEach((h, i) => {
     const meta = [h.source, h.date?.slice(0, 10), h.partial ? 'partial match' : ''].filter(Boolean).join(' · ');
     io.stdout(`\n${offset + i + 1}. ${h.title}\n   ${meta}${meta ? ' · ' : ''}${h.id}\n   ${marked(h.snippet.text, h.snippet.highlights)}\n`);

@@ -6,7 +6,7 @@ const ARABIC = 'التقى الرئيس الروسي فلاديمير بوتين
 
 function decoded(buf: Uint8Array, charset?: string): string {
   const r = decodeText(buf, charset);
-  if (!r.ok) throw new Error(`expected text, got failure: ${r.error}`);
+  if (!r.ok) throw new Error(`expected text, got failure: ${r.reason.code}`);
   return r.text;
 }
 
@@ -60,13 +60,13 @@ describe('decodeText', () => {
 
   it('rejects binary data (NUL bytes)', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-    expect(decodeText(png)).toEqual({ ok: false, error: 'binary or undecodable file' });
+    expect(decodeText(png)).toEqual({ ok: false, reason: { code: 'undecodable' } });
   });
 
   it('rejects binary data without NUL bytes (control characters)', () => {
     const noise = Buffer.alloc(400);
     for (let i = 0; i < noise.length; i++) noise[i] = 1 + ((i * 37) % 31);
-    expect(decodeText(noise)).toEqual({ ok: false, error: 'binary or undecodable file' });
+    expect(decodeText(noise)).toEqual({ ok: false, reason: { code: 'undecodable' } });
   });
 
   it('reads scraped Arabic with a few stray control characters, removing them and counting the repair', () => {
@@ -92,11 +92,11 @@ describe('decodeText', () => {
 
   it('rejects UTF-16 with a broken surrogate instead of showing replacement characters', () => {
     const buf = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from([0x3d, 0xd8, 0x41, 0x00])]); // lone high surrogate
-    expect(decodeText(buf)).toEqual({ ok: false, error: 'binary or undecodable file' });
+    expect(decodeText(buf)).toEqual({ ok: false, reason: { code: 'undecodable' } });
   });
 
   it('rejects text that already contains replacement characters (mojibake)', () => {
-    expect(decodeText(Buffer.from('بوتين \uFFFD\uFFFD في سوتشي', 'utf8'))).toEqual({ ok: false, error: 'binary or undecodable file' });
+    expect(decodeText(Buffer.from('بوتين \uFFFD\uFFFD في سوتشي', 'utf8'))).toEqual({ ok: false, reason: { code: 'undecodable' } });
   });
 
   it('repairs Arabic that was garbled before saving (UTF-8 read as Windows-1252 or Windows-1256)', () => {
@@ -111,7 +111,7 @@ describe('decodeText', () => {
 
   it('rejects garbled text that cannot be repaired', () => {
     const garbled = new TextDecoder('windows-1252').decode(Buffer.from(ARABIC, 'utf8')).replace('§', 'A'); // one byte lost
-    expect(decodeText(Buffer.from(garbled, 'utf8'))).toEqual({ ok: false, error: 'binary or undecodable file' });
+    expect(decodeText(Buffer.from(garbled, 'utf8'))).toEqual({ ok: false, reason: { code: 'undecodable' } });
   });
 
   it('leaves ordinary Arabic with ط and ظ alone', () => {
@@ -120,8 +120,8 @@ describe('decodeText', () => {
   });
 
   it('rejects empty and whitespace-only files', () => {
-    expect(decodeText(new Uint8Array(0))).toEqual({ ok: false, error: 'empty file' });
-    expect(decodeText(Buffer.from(' \r\n\t\n'))).toEqual({ ok: false, error: 'empty file' });
-    expect(decodeText(Buffer.from([0xef, 0xbb, 0xbf]))).toEqual({ ok: false, error: 'empty file' });
+    expect(decodeText(new Uint8Array(0))).toEqual({ ok: false, reason: { code: 'empty-file' } });
+    expect(decodeText(Buffer.from(' \r\n\t\n'))).toEqual({ ok: false, reason: { code: 'empty-file' } });
+    expect(decodeText(Buffer.from([0xef, 0xbb, 0xbf]))).toEqual({ ok: false, reason: { code: 'empty-file' } });
   });
 });

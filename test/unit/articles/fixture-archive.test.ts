@@ -57,10 +57,10 @@ describe('fixture archive', () => {
   it('reports exactly the documented failures', async () => {
     const { failures } = await parseAll();
     expect(failures).toEqual([
-      { path: 'bad/broken.json', error: expect.stringMatching(/^invalid JSON: /) },
-      { path: 'bad/empty.txt', error: 'empty file' },
-      { path: 'bad/image-saved-as.txt', error: 'binary or undecodable file' },
-      { path: 'feeds/wire.jsonl#2', error: expect.stringMatching(/^invalid JSON: /) },
+      { path: 'bad/broken.json', code: 'invalid-json', params: { detail: expect.any(String), position: 72 } },
+      { path: 'bad/empty.txt', code: 'empty-file' },
+      { path: 'bad/image-saved-as.txt', code: 'undecodable' },
+      { path: 'feeds/wire.jsonl#2', code: 'invalid-json', params: { detail: expect.any(String), position: 50 } },
     ]);
   });
 

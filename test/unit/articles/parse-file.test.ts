@@ -14,9 +14,9 @@ describe('parseArticleFile / parseArticleBuffer', () => {
       writeFileSync(join(dir, 'big.txt'), Buffer.alloc(3 * 1024 * 1024, 0x61));
       expect(await parseArticleFile(join(dir, 'big.txt'), 'big.txt', { maxBytes: 1024 * 1024 })).toEqual({
         articles: [],
-        failures: [{ path: 'big.txt', error: 'file too large (3.0 MB; limit 1.0 MB)' }],
+        failures: [{ path: 'big.txt', code: 'too-large', params: { size: 3 * 1024 * 1024, limit: 1024 * 1024 } }],
       });
-      expect(parseArticleBuffer(Buffer.alloc(2048, 0x61), 'b.txt', { maxBytes: 1024 }).failures[0].error).toBe('file too large (2 KB; limit 1 KB)');
+      expect(parseArticleBuffer(Buffer.alloc(2048, 0x61), 'b.txt', { maxBytes: 1024 }).failures[0]).toMatchObject({ code: 'too-large', params: { size: 2048, limit: 1024 } });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -25,7 +25,7 @@ describe('parseArticleFile / parseArticleBuffer', () => {
   it('reports a folder given as a file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parse-file-'));
     try {
-      expect((await parseArticleFile(dir, 'folder.txt')).failures).toEqual([{ path: 'folder.txt', error: 'is a folder, not a file' }]);
+      expect((await parseArticleFile(dir, 'folder.txt')).failures).toEqual([{ path: 'folder.txt', code: 'is-folder' }]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -36,7 +36,7 @@ describe('parseArticleFile / parseArticleBuffer', () => {
     try {
       execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
       expect((await parseArticleFile(join(dir, 'pipe.txt'), 'pipe.txt')).failures).toEqual([
-        { path: 'pipe.txt', error: 'not a regular file (device, socket or pipe)' },
+        { path: 'pipe.txt', code: 'not-regular-file' },
       ]);
       expect((await scanArchive(dir)).files).toEqual([]);
     } finally {
@@ -59,10 +59,10 @@ describe('parseArticleFile / parseArticleBuffer', () => {
       ];
       const expected = [
         { bytes: Buffer.from('عنوان\n\nنص.\n') },
-        { failed: { articles: [], failures: [{ path: 'big.txt', error: 'file too large (2 KB; limit 1 KB)' }] } },
-        { failed: { articles: [], failures: [{ path: 'pipe.txt', error: 'not a regular file (device, socket or pipe)' }] } },
-        { failed: { articles: [], failures: [{ path: 'folder.txt', error: 'is a folder, not a file' }] } },
-        { failed: { articles: [], failures: [{ path: 'missing.txt', error: expect.stringMatching(/not found|no such file/i) }] } },
+        { failed: { articles: [], failures: [{ path: 'big.txt', code: 'too-large', params: { size: 2048, limit: 1024 } }] } },
+        { failed: { articles: [], failures: [{ path: 'pipe.txt', code: 'not-regular-file' }] } },
+        { failed: { articles: [], failures: [{ path: 'folder.txt', code: 'is-folder' }] } },
+        { failed: { articles: [], failures: [{ path: 'missing.txt', code: 'not-found', params: { errno: 'ENOENT' } }] } },
       ];
       for (const [i, [name, rel]] of cases.entries()) {
         expect(readArticleFileSync(join(dir, name), rel, { maxBytes: 1024 })).toEqual(expected[i]);
@@ -74,7 +74,7 @@ describe('parseArticleFile / parseArticleBuffer', () => {
   });
 
   it('reports an unknown extension', () => {
-    expect(parseArticleBuffer(Buffer.from('x'), 'a.pdf').failures).toEqual([{ path: 'a.pdf', error: 'not an article file (unknown extension)' }]);
+    expect(parseArticleBuffer(Buffer.from('x'), 'a.pdf').failures).toEqual([{ path: 'a.pdf', code: 'unknown-extension' }]);
   });
 
   it('sets bytes to the file size and id to the relative path', () => {

@@ -72,7 +72,7 @@ describe('html articles', () => {
   it('reports a page without any text', () => {
     expect(parseArticleBuffer(Buffer.from('<html><head><script>var x = 1;</script></head><body></body></html>'), 'blank.html')).toEqual({
       articles: [],
-      failures: [{ path: 'blank.html', error: 'no article text found in the page' }],
+      failures: [{ path: 'blank.html', code: 'no-html-text' }],
     });
   });
 });

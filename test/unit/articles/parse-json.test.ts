@@ -36,7 +36,7 @@ describe('json articles', () => {
   it('reads an array of article objects as articles path#n', () => {
     const r = parseArticleBuffer(Buffer.from(JSON.stringify([{ title: 'أ', text: 'نص أ' }, 42, { title: 'ج', text: 'نص ج' }])), 'many.json');
     expect(r.articles.map((a) => [a.id, a.title])).toEqual([['many.json#1', 'أ'], ['many.json#3', 'ج']]);
-    expect(r.failures).toEqual([{ path: 'many.json#2', error: 'expected an article object, found a number' }]);
+    expect(r.failures).toEqual([{ path: 'many.json#2', code: 'not-an-article-object', params: { found: 'number' } }]);
   });
 
   it('reports broken JSON with the reason', () => {
@@ -44,12 +44,12 @@ describe('json articles', () => {
     expect(r.articles).toEqual([]);
     expect(r.failures).toHaveLength(1);
     expect(r.failures[0].path).toBe('bad/broken.json');
-    expect(r.failures[0].error).toMatch(/^invalid JSON: /);
+    expect(r.failures[0]).toMatchObject({ code: 'invalid-json', params: { detail: expect.stringMatching(/\S/) } });
   });
 
   it('reports an object without article text', () => {
     expect(parseArticleBuffer(Buffer.from('{"source": "x", "url": "https://e.org"}'), 'n.json').failures).toEqual([
-      { path: 'n.json', error: 'no article text (expected "body", "text" or "content")' },
+      { path: 'n.json', code: 'no-article-text' },
     ]);
   });
 });
@@ -65,7 +65,7 @@ describe('jsonl articles', () => {
     expect(r.articles[1].bytes).toBe(Buffer.byteLength(line3));
     expect(r.failures).toHaveLength(1);
     expect(r.failures[0].path).toBe('feeds/wire.jsonl#2');
-    expect(r.failures[0].error).toMatch(/^invalid JSON: /);
+    expect(r.failures[0]).toMatchObject({ code: 'invalid-json', params: { detail: expect.stringMatching(/\S/) } });
   });
 
   it('numbers lines 1-based counting blank lines, with CRLF line ends', () => {
@@ -76,7 +76,7 @@ describe('jsonl articles', () => {
 
   it('reports a line that is valid JSON but not an article', () => {
     const r = parseArticleBuffer(Buffer.from('[1,2]\n{"title":"ب","text":"نص"}\n'), 'y.jsonl');
-    expect(r.failures).toEqual([{ path: 'y.jsonl#1', error: 'expected an article object, found an array' }]);
+    expect(r.failures).toEqual([{ path: 'y.jsonl#1', code: 'not-an-article-object', params: { found: 'array' } }]);
     expect(r.articles).toHaveLength(1);
   });
 });

@@ -49,6 +49,6 @@ describe('md articles', () => {
     expect(r.articles).toEqual([]);
     expect(r.failures).toHaveLength(1);
     expect(r.failures[0].path).toBe('bad.md');
-    expect(r.failures[0].error).toMatch(/^invalid YAML front matter: /);
+    expect(r.failures[0]).toMatchObject({ code: 'invalid-front-matter', params: { detail: expect.stringMatching(/\S/) } });
   });
 });

@@ -75,14 +75,14 @@ describe('txt articles', () => {
   });
 
   it('reports an empty or whitespace-only file', () => {
-    expect(parseArticleBuffer(Buffer.alloc(0), 'x/empty.txt')).toEqual({ articles: [], failures: [{ path: 'x/empty.txt', error: 'empty file' }] });
-    expect(parseArticleBuffer(Buffer.from('\n\n  \n'), 'blank.txt').failures).toEqual([{ path: 'blank.txt', error: 'empty file' }]);
+    expect(parseArticleBuffer(Buffer.alloc(0), 'x/empty.txt')).toEqual({ articles: [], failures: [{ path: 'x/empty.txt', code: 'empty-file' }] });
+    expect(parseArticleBuffer(Buffer.from('\n\n  \n'), 'blank.txt').failures).toEqual([{ path: 'blank.txt', code: 'empty-file' }]);
   });
 
   it('reports a binary file with a .txt name', () => {
     expect(parseArticleBuffer(fixtureBytes('bad/image-saved-as.txt'), 'bad/image-saved-as.txt')).toEqual({
       articles: [],
-      failures: [{ path: 'bad/image-saved-as.txt', error: 'binary or undecodable file' }],
+      failures: [{ path: 'bad/image-saved-as.txt', code: 'undecodable' }],
     });
   });
 

@@ -57,7 +57,7 @@ describe('robustness', () => {
           expect(a.title.trim()).not.toBe('');
           expect(a.text.trim()).not.toBe('');
         }
-        for (const f of result.failures) expect(f.error).toMatch(/\S/);
+        for (const f of result.failures) expect(f.code).toMatch(/\S/);
         articles += result.articles.length;
         failures += result.failures.length;
       }

@@ -73,7 +73,7 @@ describe('scanArchive', () => {
     put('small.txt', Buffer.alloc(100, 0x61));
     const { files, failures } = await scanArchive(root, { maxBytes: 1024 });
     expect(files.map((f) => f.relPath)).toEqual(['small.txt']);
-    expect(failures).toEqual([{ path: 'big.txt', error: 'file too large (2 KB; limit 1 KB)' }]);
+    expect(failures).toEqual([{ path: 'big.txt', code: 'too-large', params: { size: 2048, limit: 1024 } }]);
   });
 
   it('has a 50 MB default size limit', async () => {
@@ -88,7 +88,7 @@ describe('scanArchive', () => {
     symlinkSync(join(root, 'real', 'x.txt'), join(root, 'alias.txt'));
     const { files, failures } = await scanArchive(root);
     expect(files.map((f) => f.relPath)).toEqual(['alias.txt', 'also/x.txt']);
-    expect(failures).toEqual([{ path: 'real', error: 'same folder as also (linked twice), read once' }]);
+    expect(failures).toEqual([{ path: 'real', code: 'folder-linked-twice', params: { first: 'also' } }]);
   });
 
   it('does not follow symlinks leading outside the archive, and says so; followExternalLinks follows them', async () => {
@@ -104,9 +104,9 @@ describe('scanArchive', () => {
       const closed = await scanArchive(root);
       expect(closed.files.map((f) => f.relPath)).toEqual(['inside.txt']);
       expect(closed.failures).toEqual([
-        { path: 'alias.txt', error: `symlink leads outside the archive (to ${real}/linked.txt); not followed` },
-        { path: 'elsewhere', error: `symlink leads outside the archive (to ${real}); not followed` },
-        { path: 'passwd.txt', error: 'symlink leads outside the archive (to /etc/passwd); not followed' },
+        { path: 'alias.txt', code: 'symlink-outside-archive', params: { target: `${real}/linked.txt` } },
+        { path: 'elsewhere', code: 'symlink-outside-archive', params: { target: real } },
+        { path: 'passwd.txt', code: 'symlink-outside-archive', params: { target: '/etc/passwd' } },
       ]);
       const open = await scanArchive(root, { followExternalLinks: true });
       expect(open.files.map((f) => f.relPath)).toEqual(['alias.txt', 'elsewhere/linked.txt', 'inside.txt', 'passwd.txt']);
@@ -134,8 +134,8 @@ describe('scanArchive', () => {
     const { files, failures } = await scanArchive(root, { followExternalLinks: true });
     expect(files.map((f) => f.relPath)).toEqual(['ok.txt']);
     expect(failures).toEqual([
-      { path: 'null.md', error: 'device file, not a regular file' },
-      { path: 'pipe.txt', error: 'named pipe (FIFO), not a regular file' },
+      { path: 'null.md', code: 'device-file' },
+      { path: 'pipe.txt', code: 'named-pipe' },
     ]);
   });
 
@@ -149,7 +149,7 @@ describe('scanArchive', () => {
     const { files, failures } = await scanArchive(root);
     expect(files.map((f) => f.relPath)).toEqual(['a\uFFFD.txt', 'd\uFFFD/\uFFFDrticle.txt']);
     expect(failures).toEqual([
-      { path: 'a\uFFFD.txt', error: 'file name is not valid UTF-8 and reads the same as another one in its folder: rename it' },
+      { path: 'a\uFFFD.txt', code: 'name-not-utf8-clash' },
     ]);
     const texts = await Promise.all(files.map(async (f) => (await parseArticleFile(f.absPath, f.relPath)).articles.map((a) => [a.id, a.text])));
     expect(texts.flat()).toEqual([
@@ -167,9 +167,9 @@ describe('scanArchive', () => {
     const { files, failures } = await scanArchive(root);
     expect(files.map((f) => f.relPath)).toEqual(['a/article.txt', 'z.txt']);
     expect(failures).toEqual([
-      { path: 'a/loop', error: expect.stringMatching(/^symlink loop \(points to the enclosing folder .*\/a\)$/) },
-      { path: 'a/to-root', error: expect.stringMatching(/^symlink loop/) },
-      { path: 'self.txt', error: 'symlink loop (the link points back to itself)' },
+      { path: 'a/loop', code: 'symlink-to-enclosing-folder', params: { target: expect.stringMatching(/\/a$/) } },
+      { path: 'a/to-root', code: 'symlink-to-enclosing-folder', params: { target: expect.any(String) } },
+      { path: 'self.txt', code: 'symlink-loop' },
     ]);
   });
 
@@ -178,7 +178,7 @@ describe('scanArchive', () => {
     symlinkSync(join(root, 'real'), join(root, 'twin'));
     const { files, failures } = await scanArchive(root);
     expect(files.map((f) => f.relPath)).toEqual(['real/x.txt']);
-    expect(failures).toEqual([{ path: 'twin', error: 'same folder as real (linked twice), read once' }]);
+    expect(failures).toEqual([{ path: 'twin', code: 'folder-linked-twice', params: { first: 'real' } }]);
   });
 
   it('reports broken symlinks', async () => {
@@ -188,8 +188,8 @@ describe('scanArchive', () => {
     const { files, failures } = await scanArchive(root);
     expect(files.map((f) => f.relPath)).toEqual(['ok.txt']);
     expect(failures).toEqual([
-      { path: 'gone-dir', error: 'broken symlink (its target does not exist)' },
-      { path: 'gone.txt', error: 'broken symlink (its target does not exist)' },
+      { path: 'gone-dir', code: 'broken-symlink' },
+      { path: 'gone.txt', code: 'broken-symlink' },
     ]);
   });
 
@@ -200,7 +200,7 @@ describe('scanArchive', () => {
     try {
       const { files, failures } = await scanArchive(root);
       expect(files.map((f) => f.relPath)).toEqual(['open.txt']);
-      expect(failures).toEqual([{ path: 'locked', error: 'cannot open folder: permission denied (EACCES)' }]);
+      expect(failures).toEqual([{ path: 'locked', code: 'folder-unreadable', params: { reason: 'permission-denied', errno: 'EACCES' } }]);
     } finally {
       chmodSync(join(root, 'locked'), 0o755);
     }

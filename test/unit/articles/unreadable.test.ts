@@ -31,13 +31,13 @@ describe('unreadable folders and files', () => {
   it('reports a folder that cannot be opened and scans the rest', async () => {
     const { files, failures } = await scanArchive(root);
     expect(files.map((f) => f.relPath)).toEqual(['locked-file.txt', 'open.txt']);
-    expect(failures).toEqual([{ path: 'locked-folder', error: 'cannot open folder: permission denied (EACCES)' }]);
+    expect(failures).toEqual([{ path: 'locked-folder', code: 'folder-unreadable', params: { reason: 'permission-denied', errno: 'EACCES' } }]);
   });
 
   it('reports a file that cannot be read', async () => {
     expect(await parseArticleFile(join(root, 'locked-file.txt'), 'locked-file.txt')).toEqual({
       articles: [],
-      failures: [{ path: 'locked-file.txt', error: 'permission denied (EACCES)' }],
+      failures: [{ path: 'locked-file.txt', code: 'permission-denied', params: { errno: 'EACCES' } }],
     });
     expect((await parseArticleFile(join(root, 'open.txt'), 'open.txt')).articles).toHaveLength(1);
   });
@@ -45,7 +45,7 @@ describe('unreadable folders and files', () => {
   it('reports a file deleted between scan and parse', async () => {
     expect(await parseArticleFile(join(root, 'deleted.txt'), 'deleted.txt')).toEqual({
       articles: [],
-      failures: [{ path: 'deleted.txt', error: 'not found (deleted or a broken symlink) (ENOENT)' }],
+      failures: [{ path: 'deleted.txt', code: 'not-found', params: { errno: 'ENOENT' } }],
     });
   });
 });

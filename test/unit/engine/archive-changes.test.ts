@@ -28,7 +28,7 @@ describe('unchangedArticles', () => {
     ['a new file', { files: [file('a.txt'), file('b.jsonl', 20), file('c.txt')], failures: [] }],
     ['a deleted file', { files: [file('a.txt')], failures: [] }],
     ['a file renamed', { files: [file('a.txt'), file('c.jsonl', 20)], failures: [] }],
-    ['a new unreadable entry', { files: [file('a.txt'), file('b.jsonl', 20)], failures: [{ path: 'x', error: 'symlink loop' }] }],
+    ['a new unreadable entry', { files: [file('a.txt'), file('b.jsonl', 20)], failures: [{ path: 'x', code: 'symlink-loop' as const }] }],
   ])('is null after %s, as compareWithManifest finds work to do', (_, scan: ScanResult) => {
     expect(unchangedArticles(scan, manifest)).toBeNull();
     const changes = compareWithManifest(scan, manifest);
@@ -40,10 +40,10 @@ describe('unchangedArticles', () => {
 describe('failuresOf', () => {
   it('lists the scan problems, then every file\'s, however many a file has', () => {
     const m = manifestOf({ 'a.txt': { size: 1, mtimeMs: 1, ids: [] } });
-    m.files['big.jsonl'] = { size: 1, mtimeMs: 1, ids: [], failures: Array.from({ length: 200_000 }, (_, i) => ({ path: `big.jsonl#${i + 1}`, error: 'not an article' })) };
-    const all = failuresOf([{ path: 'x', error: 'symlink loop' }], m.files);
+    m.files['big.jsonl'] = { size: 1, mtimeMs: 1, ids: [], failures: Array.from({ length: 200_000 }, (_, i) => ({ path: `big.jsonl#${i + 1}`, code: 'no-article-text' })) };
+    const all = failuresOf([{ path: 'x', code: 'symlink-loop' }], m.files);
     expect(all).toHaveLength(200_001);
-    expect(all[0]).toEqual({ path: 'x', error: 'symlink loop' });
-    expect(all[200_000]).toEqual({ path: 'big.jsonl#200000', error: 'not an article' });
+    expect(all[0]).toEqual({ path: 'x', code: 'symlink-loop' });
+    expect(all[200_000]).toEqual({ path: 'big.jsonl#200000', code: 'no-article-text' });
   });
 });

@@ -46,8 +46,8 @@ describe('articles with stray control characters', { timeout: 120_000 }, () => {
     expect(first.report.failed).toEqual([]);
     expect(first.report.articles).toBe(2 + Object.keys(ARTICLES).length);
     const expected = [
-      { path: 'feed.jsonl', error: 'text repaired: 2 stray control characters removed' },
-      { path: 'saudi.txt', error: 'text repaired: 26 stray control characters removed' },
+      { path: 'feed.jsonl', code: 'text-repaired', params: { controls: 2, undecodable: 0 } },
+      { path: 'saudi.txt', code: 'text-repaired', params: { controls: 26, undecodable: 0 } },
     ];
     const byPath = (a: FailedFile, b: FailedFile) => (a.path < b.path ? -1 : 1);
     expect([...warnings].sort(byPath)).toEqual(expected);

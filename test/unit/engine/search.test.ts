@@ -48,6 +48,16 @@ describe('search', () => {
     expect((await ids('-الغاز -بوتين')).length).toBe(4);
   });
 
+  it('highlights the query words in result titles too, so a title-only match shows why it was found', async () => {
+    const r = await engine.search({ query: 'وزاري' });
+    expect(r.hits.map((h) => h.id)).toEqual(['ministers.json']);
+    const hit = r.hits[0];
+    expect(hit.snippet.highlights).toEqual([]);
+    expect(hit.titleHighlights!.map(([s, e]) => hit.title.slice(s, e))).toEqual(['وزاري']);
+    const sochi = (await engine.search({ query: 'بوتين سوتشي' })).hits[0];
+    expect(sochi.titleHighlights!.map(([s, e]) => sochi.title.slice(s, e))).toEqual(['بوتين', 'سوتشي']);
+  });
+
   it('verifies phrases against the text: words in order and adjacent', async () => {
     expect(await ids('"أمطار غزيرة"')).toEqual(['rain.json']);
     expect(await ids('"غزيرة أمطار"')).toEqual([]);
@@ -122,7 +132,8 @@ describe('search', () => {
       const r = await engine.search({ query: q });
       expect(r, q).toHaveProperty('total');
     }
-    expect((await engine.search({ query: '' })).message).toMatch(/Type a word/);
+    expect((await engine.search({ query: '' })).messages).toEqual([{ code: 'type-to-search' }]);
+    expect((await engine.search({ query: 'في' })).messages).toEqual([{ code: 'only-common-words' }]);
     expect((await engine.search({ query: '"بوتين' })).hits.map((h) => h.id)).toEqual(['sochi.json']);
   });
 
@@ -141,6 +152,16 @@ describe('search', () => {
     expect(all.items[0].id).toBe('ministers.json'); // newest first by default
     const byTitle = await engine.listArticles({ sort: 'title', limit: 2, offset: 1 });
     expect(byTitle.items).toHaveLength(2);
+    // Filed by the Arabic alphabet (hamza forms beside alef), not by code unit (which put أ before ا).
+    expect((await engine.listArticles({ sort: 'title' })).items.map((i) => i.title)).toEqual([
+      'اجتماع وزاري في عمان',
+      'أذربيجان توقع اتفاقا للغاز',
+      'أمطار غزيرة في تونس',
+      'بوتين يلتقي علييف في سوتشي',
+      'دروس مسائية',
+      'مؤتمر عن تعليم العربية',
+      'معرض للفنون',
+    ]);
     const reuters = await engine.listArticles({ filters: { source: ['رويترز'] } });
     expect(reuters.items.map((i) => i.id).sort()).toEqual(['gas.json', 'ministers.json']);
     expect(reuters.facets.source['جوهرة']).toBe(2);
@@ -153,7 +174,7 @@ describe('without an archive', () => {
     const { ArchiveEngine } = await import('../../../src/engine/archive-engine.js');
     const none = await ArchiveEngine.open({});
     expect((await none.getStatus()).root).toBeNull();
-    expect(await none.search({ query: 'بوتين' })).toMatchObject({ total: 0, hits: [], message: 'No archive is open.' });
+    expect(await none.search({ query: 'بوتين' })).toMatchObject({ total: 0, hits: [], messages: [{ code: 'no-archive-open' }] });
     expect((await none.listArticles({})).total).toBe(0);
     expect(await none.topEntities({})).toEqual([]);
     await expect(none.reindex()).rejects.toThrow(/no archive/);

@@ -80,8 +80,8 @@ describe('a large .jsonl file split over workers', { timeout: 120_000 }, () => {
     const parts = split.tasks.filter((k) => k === 'parse-lines').length;
     expect(parts).toBeGreaterThan(5);
     // The big file is one of the two files; while its parts are read, the message says how far they are.
-    const told = progress.filter((p) => p.phase === 'parsing' && p.message?.startsWith('big.jsonl: ')).map((p) => p.message);
-    expect(told).toEqual(Array.from({ length: parts }, (_, k) => `big.jsonl: ${k + 1}/${parts}`));
+    const told = progress.filter((p) => p.phase === 'parsing' && p.message?.params?.path === 'big.jsonl').map((p) => p.message);
+    expect(told).toEqual(Array.from({ length: parts }, (_, k) => ({ code: 'parsing-file', params: { path: 'big.jsonl', done: k + 1, total: parts } })));
     expect(progress.filter((p) => p.phase === 'parsing').every((p) => p.total === 2 && p.done <= 2)).toBe(true);
     expect(whole.tasks).not.toContain('parse-lines');
 
@@ -123,7 +123,7 @@ describe('a large .jsonl file split over workers', { timeout: 120_000 }, () => {
     writeFileSync(join(root, 'blank.jsonl'), '\n   \n'.repeat(2000));
     const split = await index(root, { workers: 2, rangeBytes: 1024 });
     expect(split.tasks).toContain('parse-lines');
-    expect(split.report.failed).toEqual([{ path: 'blank.jsonl', error: 'empty file' }]);
+    expect(split.report.failed).toEqual([{ path: 'blank.jsonl', code: 'empty-file' }]);
   });
 });
 
@@ -141,9 +141,9 @@ describe('an entity tagger failure', { timeout: 120_000 }, () => {
     vi.unstubAllEnvs();
     expect(result.report).toMatchObject({ articles: 2, indexed: 2, failed: [] });
     expect(result.warnings).toEqual(warnings);
-    const texts = warnings.filter((w) => w.error.startsWith('entities of the text could not be found'));
+    const texts = warnings.filter((w) => w.code === 'entities-failed' && w.params?.part === 'text');
     expect(texts.map((w) => w.path).sort()).toEqual(['a.json', 'b.json']);
-    expect(warnings.every((w) => /indexed without them$/.test(w.error))).toBe(true);
+    expect(warnings.every((w) => w.code === 'entities-failed')).toBe(true);
     const found = await search(root, result.cacheDir, 'سوتشي');
     expect(found.hits.map((h) => h.id)).toEqual(['a.json']);
     const e = engines.at(-1)!;
