@@ -1,7 +1,7 @@
 // The cache's table of contents: which files were read (size + mtime), which articles they gave, and which
 // segment files hold the index. Anything unexpected — another format version, another archive, a segment list of
 // the wrong length — makes the whole cache untrusted, and the archive is indexed again from scratch.
-// (A missing or damaged segment file costs only its own articles: see engine/cache-damage.ts.)
+// (A missing or damaged segment file costs only its own articles: see index/cache-damage.ts.)
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';

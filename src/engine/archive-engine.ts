@@ -28,7 +28,7 @@ import { parseQuery } from '../search/query-parser.js';
 import { LoadedArchive } from '../index/loaded-archive.js';
 import { ParsedArticles } from './parsed-articles.js';
 import { ProgressClock } from './progress-clock.js';
-import { DamagedArticleError, markForRebuild, type DamagedSegment } from './cache-damage.js';
+import { DamagedArticleError, markForRebuild, type DamagedSegment } from '../index/cache-damage.js';
 import { reportIfUnchanged, scanningProgress } from './unchanged-archive.js';
 import { analyze } from '../analysis/index.js';
 import { CancelledError } from './worker-pool.js';

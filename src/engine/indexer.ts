@@ -12,7 +12,7 @@ import { emptyManifest, writeManifest, type FileRecord, type Manifest, type Segm
 import { segmentOf } from '../index/stable-hash.js';
 import type { BuiltSegment } from './index-tasks.js';
 import { compareWithManifest, failuresOf } from './archive-changes.js';
-import { markForRebuild } from './cache-damage.js';
+import { markForRebuild } from '../index/cache-damage.js';
 import { scanningProgress } from './unchanged-archive.js';
 import { parseFiles } from './parse-step.js';
 import { SPOOL_DIR_NAME, spoolDirFor, spoolFilesBySegment } from './spool.js';

@@ -7,7 +7,7 @@ import type { ArticleMeta, EntityCount } from '../api.js';
 import { yearOfDate } from '../dates/index.js';
 import { DamagedRecordError, fileChecksum, PackReader } from '../cache/body-pack.js';
 import type { Manifest, SegmentRecord } from '../cache/manifest.js';
-import { DamagedArticleError, type DamagedSegment } from '../engine/cache-damage.js';
+import { DamagedArticleError, type DamagedSegment } from './cache-damage.js';
 import { FIELDS } from './fields.js';
 import { ArchiveTerms } from './archive-terms.js';
 import { openSegment } from './segment-file.js';

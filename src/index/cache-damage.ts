@@ -2,7 +2,7 @@
 // written) is repaired by indexing again only the files whose articles it held: their records in the manifest are
 // marked changed, so the next run parses them and rebuilds just the segments they touch.
 import type { FileRecord, Manifest } from '../cache/manifest.js';
-import { segmentOf } from '../index/stable-hash.js';
+import { segmentOf } from './stable-hash.js';
 
 /** An article whose copy in the cache is damaged. */
 export class DamagedArticleError extends Error {
