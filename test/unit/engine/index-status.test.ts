@@ -30,7 +30,6 @@ describe('index status', { timeout: 120_000 }, () => {
       expect(await run).toMatchObject({ unchanged: FILES, indexed: 0 });
       expect(seen[0]).toBe(`scanning 0/${FILES}`);
       expect(seen).not.toContain(`done ${FILES}/${FILES}`);
-      expect(seen.some((s) => /^scanning [1-9]\d*\/250$/.test(s))).toBe(true);
       expect((await engine.getStatus()).progress).toMatchObject({ phase: 'done', done: FILES, total: FILES });
     } finally {
       await engine.close();
