@@ -7,7 +7,7 @@ import { createArchiveApp } from '../../src/app.js';
 import { startArchiveServer, type RunningArchiveServer } from '../../src/server/archive-server.js';
 import { FakeEngine } from '../unit/annotations/fake-engine.js';
 
-const SEARCH_MS = 25;
+const SEARCH_MS = 50;
 const SEARCHES = 40;
 
 /** Each search keeps the thread busy for SEARCH_MS, as a real one on a large archive does. */
@@ -37,7 +37,8 @@ function answerTimes(server: RunningArchiveServer): Promise<number[]> {
 let server: RunningArchiveServer | undefined;
 afterAll(() => server?.close());
 
-describe('concurrent searches', { timeout: 60_000 }, () => {
+// A client starved of CPU by other processes reads every answer late and together: timing, so tried up to 3 times.
+describe('concurrent searches', { timeout: 60_000, retry: 2 }, () => {
   it('are answered one by one as each is done, not all together at the end', async () => {
     server = await startArchiveServer({ api: createArchiveApp(new BusyEngine()), staticDir: null });
     const times = (await answerTimes(server)).sort((a, b) => a - b);
