@@ -14,6 +14,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
+import { writeCorpusCopies } from './corpus-copies.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(repo, 'bin', 'archive-reader.mjs');
@@ -208,9 +209,7 @@ function engineBuild(dir: string, cache: string, env: NodeJS.ProcessEnv = {}) {
 /** One build, reopen and query run over `n` copies of the corpus, one .jsonl file per copy. */
 function copiesFigures(work: string, lines: string[], n: number, query: string, queriesFile: string) {
   const dir = join(work, `copies-${n}`);
-  mkdirSync(dir, { recursive: true });
-  // Article ids are file#line, so every copy's articles are distinct.
-  for (let k = 0; k < n; k++) writeFileSync(join(dir, `copy-${k}.jsonl`), lines.join('\n') + '\n');
+  writeCorpusCopies(dir, lines, n);
   const cache = join(work, `cache-copies-${n}`);
   const build = engineBuild(dir, cache);
   const reopen = timed('node', [cli, 'search', dir, query, '--cache', cache, '--json', '--limit', '10']);

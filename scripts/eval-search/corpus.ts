@@ -93,6 +93,17 @@ function stockIndex(file: string, articles: CorpusArticle[], ids: string[]): Eva
   return lunr.Index.load(JSON.parse(readFileSync(file, 'utf8')));
 }
 
+/** The folder indexed by the engine into cacheDir (only what changed since the last run), loaded for searching. */
+export async function indexFolder(folder: string, cacheDir: string): Promise<LoadedArchive> {
+  const engine = await ArchiveEngine.open({ root: folder, cacheDir, autoIndex: 'none' });
+  const report = await engine.reindex();
+  if (report.indexed) console.error(`eval: indexed ${report.indexed} articles into ${cacheDir}`);
+  await engine.close();
+  const read = readManifest(cacheDir, folder);
+  if (!read.manifest) throw new Error(`eval: the index in ${cacheDir} cannot be read: ${read.reason}`);
+  return LoadedArchive.load(cacheDir, read.manifest);
+}
+
 export async function openEvalCorpus(path: string, opts: { stock?: boolean } = {}): Promise<EvalCorpus> {
   const st = statSync(path);
   const tag = createHash('sha1').update(`${path}\n${st.size}\n${st.mtimeMs}`).digest('hex').slice(0, 12);
@@ -115,13 +126,7 @@ export async function openEvalCorpus(path: string, opts: { stock?: boolean } = {
     idsOfKey.set(key, [...(idsOfKey.get(key) ?? []), ids[i]]);
   });
 
-  const engine = await ArchiveEngine.open({ root: folder, cacheDir, autoIndex: 'none' });
-  const report = await engine.reindex();
-  if (report.indexed) console.error(`eval: indexed ${report.indexed} articles into ${cacheDir}`);
-  await engine.close();
-  const read = readManifest(cacheDir, folder);
-  if (!read.manifest) throw new Error(`eval: the index in ${cacheDir} cannot be read: ${read.reason}`);
-  const archive = LoadedArchive.load(cacheDir, read.manifest);
+  const archive = await indexFolder(folder, cacheDir);
   if (archive.docNumber(ids[0]) === undefined) throw new Error(`eval: article ids are not ${ids[0]}, …`);
   const stock = opts.stock === false ? { search: () => [] } : stockIndex(join(work, 'stock-lunr-ar.json'), articles, ids);
   return { work, articles, ids, idsOfKey, archive, stock, close: async () => archive.close() };
