@@ -24,7 +24,8 @@ export interface EntitySpan extends Span {
   origin?: 'auto' | 'user';
 }
 
-export type ArticleFormat = 'txt' | 'md' | 'html' | 'json' | 'jsonl';
+export { ARTICLE_FORMAT_LABELS, ARTICLE_FORMATS, type ArticleFormat } from './article-formats.js';
+import type { ArticleFormat } from './article-formats.js';
 
 export interface ArticleMeta {
   /** Path relative to the archive root with '/' separators, plus '#n' (1-based line) for .jsonl lines. */

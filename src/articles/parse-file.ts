@@ -84,7 +84,7 @@ export function parseArticleBuffer(buf: Uint8Array, relPath: string, opts: Parse
   const format = articleFormatOf(relPath);
   if (!format) return fail(relPath, { code: 'unknown-extension' });
   if (buf.length > maxBytes) return fail(relPath, tooLarge(buf.length, maxBytes));
-  const decoded = decodeText(buf, format === 'html' ? declaredHtmlCharset(buf) : undefined);
+  const decoded = decodeText(buf, PARSERS[format].declaredCharset?.(buf));
   if (!decoded.ok) return fail(relPath, decoded.reason);
   const parsed = parseDecoded(decoded.text, relPath, format, buf.length);
   const controls = (decoded.repaired?.controls ?? 0) + removeArticleControls(parsed.articles);
@@ -107,13 +107,36 @@ export function removeArticleControls(articles: Article[]): number {
   return removed;
 }
 
+/** How each article format is read: the compiler asks for an entry for every format of ARTICLE_FORMATS. */
+interface FormatParser {
+  /** Its articles (and failures); may throw an ArticleFailure. */
+  parse(text: string, relPath: string, bytes: number): ParseResult;
+  /** The encoding the file's bytes declare, if the format can declare one. */
+  declaredCharset?(buf: Uint8Array): string | undefined;
+}
+
+const PARSERS: Record<ArticleFormat, FormatParser> = {
+  txt: singleArticle('txt', parseTxt, EMPTY),
+  md: singleArticle('md', parseMd, EMPTY),
+  html: { ...singleArticle('html', parseHtml, { code: 'no-html-text' }), declaredCharset: declaredHtmlCharset },
+  json: { parse: parseJsonFile },
+  jsonl: { parse: parseJsonLines },
+};
+
+/** A format whose file is one article: its fields, or `empty` when it has no text. */
+function singleArticle(format: ArticleFormat, fieldsOf: (text: string) => ParsedFields, empty: FailureReason): FormatParser {
+  return {
+    parse(text, relPath, bytes) {
+      const fields = fieldsOf(text);
+      if (!fields.text.trim()) return fail(relPath, empty);
+      return { articles: [toArticle(fields, relPath, bytes, format)], failures: [] };
+    },
+  };
+}
+
 function parseDecoded(text: string, relPath: string, format: ArticleFormat, bytes: number): ParseResult {
   try {
-    if (format === 'jsonl') return parseJsonLines(text, relPath);
-    if (format === 'json') return parseJsonFile(text, relPath, bytes);
-    const fields = format === 'txt' ? parseTxt(text) : format === 'md' ? parseMd(text) : parseHtml(text);
-    if (!fields.text.trim()) return fail(relPath, format === 'html' ? { code: 'no-html-text' } : EMPTY);
-    return { articles: [toArticle(fields, relPath, bytes, format)], failures: [] };
+    return PARSERS[format].parse(text, relPath, bytes);
   } catch (e) {
     return fail(relPath, failureReasonOf(e));
   }

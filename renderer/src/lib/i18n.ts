@@ -1,9 +1,14 @@
 // The interface's words in Arabic and English. Article text is never translated.
-import type { EntityType, IndexPhase } from '../../../src/api.js';
+import { ARTICLE_FORMAT_LABELS, type EntityType, type IndexPhase } from '../../../src/api.js';
 import { formatNumber, type NumberLocale } from './numbers.js';
 import type { Lang } from './settings.js';
 
 export { formatDate, formatNumber } from './numbers.js';
+
+/** The formats read, as the interface lists them: `.txt, .md and .jsonl` (English) or with و (Arabic). */
+const FORMATS_EN = `${ARTICLE_FORMAT_LABELS.slice(0, -1).join(', ')} and ${ARTICLE_FORMAT_LABELS.at(-1)}`;
+// Each extension is marked left-to-right so its dot stays on its left inside Arabic text.
+const FORMATS_AR = ARTICLE_FORMAT_LABELS.map((label) => `\u200e${label}`).join(' و');
 
 const en = {
   appTitle: 'Archive Reader',
@@ -72,7 +77,7 @@ const en = {
   indexingWait: 'The folder is being indexed; its articles appear here as they are read.',
   searchAfterIndexing: 'Search works once the folder is indexed; meanwhile its articles are listed in the library.',
   timeLeft: 'about {time} left',
-  emptyArchive: 'No articles were found in this folder (.txt, .md, .html, .json and .jsonl files are read).',
+  emptyArchive: `No articles were found in this folder (${FORMATS_EN} files are read).`,
   emptyTitle: 'Search your archive',
   emptyIntro: 'Type a word, a name or a phrase. Hamza, diacritics and attached prefixes (و، ال، ب…) are handled for you. Try:',
   reader: 'Article',
@@ -244,7 +249,7 @@ const ar: Record<MessageKey, string> = {
   indexingWait: 'تجري فهرسة المجلد؛ تظهر مقالاته هنا تباعًا كلما قُرئت.',
   searchAfterIndexing: 'يعمل البحث بعد انتهاء فهرسة المجلد؛ وإلى ذلك الحين تظهر مقالاته في المكتبة.',
   timeLeft: 'يتبقى نحو {time}',
-  emptyArchive: 'لم يُعثر على مقالات في هذا المجلد (تُقرأ ملفات ‎.txt و‎.md و‎.html و‎.json و‎.jsonl).',
+  emptyArchive: `لم يُعثر على مقالات في هذا المجلد (تُقرأ ملفات ${FORMATS_AR}).`,
   emptyTitle: 'ابحث في أرشيفك',
   emptyIntro: 'اكتب كلمة أو اسمًا أو عبارة. الهمزة والتشكيل والسوابق المتصلة (و، ال، ب…) تُعالج تلقائيًا. جرّب:',
   reader: 'المقالة',
