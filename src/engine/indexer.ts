@@ -123,6 +123,18 @@ function removeStrayFiles(cacheDir: string, keep: Set<string>): void {
   }
 }
 
+/** What the steps of one run share. */
+interface RunSteps {
+  opts: IndexRunOptions;
+  prev: Manifest;
+  pool: WorkerPool;
+  generation: number;
+  warn: (w: FailedFile) => void;
+  checkCancelled: () => void;
+  /** Segment files this run wrote (removed again if it fails). */
+  newFiles: string[];
+}
+
 async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
   const started = Date.now();
   const { root, cacheDir, signal } = opts;
@@ -130,7 +142,6 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
     if (signal.aborted) throw new CancelledError();
   };
   const prev = opts.previous ?? emptyManifest(root, SEGMENT_COUNT);
-  const S = prev.segmentCount;
   removeStrayFiles(cacheDir, cacheFilesOf(opts.previous));
 
   const scanned = scanningProgress(opts.previous, opts.onProgress);
@@ -141,7 +152,6 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
   const changes = compareWithManifest(scan, prev);
   const files: Record<string, FileRecord> = { ...changes.kept };
   const { toParse, goneIds } = changes;
-  const unchanged = changes.keptArticles;
 
   const workerCount = Math.max(1, Math.min(opts.workers ?? availableParallelism(), 8));
   const spoolDir = spoolDirFor(cacheDir);
@@ -155,85 +165,14 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
     warnings.push(w);
     (opts.onWarning ?? printWarning)(w, warnings.length);
   };
-  const newFiles: string[] = [];
+  const steps: RunSteps = { opts, prev, pool, generation, warn, checkCancelled, newFiles: [] };
   // Whatever ends the process meanwhile (a second Ctrl+C or SIGTERM exits at once) leaves no spool behind.
   const removeSpool = () => rmSync(spoolDir, { recursive: true, force: true });
   process.on('exit', removeSpool);
   try {
-    const newIds = new Set<string>();
-    let spoolBySegment = new Map<number, string[]>();
-    if (toParse.length) {
-      mkdirSync(spoolDir, { recursive: true });
-      const parsed = await parseFiles(toParse, {
-        pool,
-        spoolDir,
-        segmentCount: S,
-        workerCount,
-        rangeBytes: opts.jsonlRangeBytes,
-        onProgress: opts.onProgress,
-        onWarning: warn,
-        onParsed: opts.onParsed,
-      });
-      checkCancelled();
-      const byPath = new Map(toParse.map((f) => [f.relPath, f]));
-      for (const p of parsed) {
-        const f = byPath.get(p.relPath)!;
-        files[p.relPath] = { size: f.size, mtimeMs: f.mtimeMs, ids: p.ids, failures: p.failures };
-        for (const id of p.ids) newIds.add(id);
-      }
-      spoolBySegment = spoolFilesBySegment(spoolDir);
-    }
-
-    const removedBySegment = new Map<number, string[]>();
-    for (const id of goneIds) {
-      const seg = segmentOf(id, S);
-      if (!removedBySegment.has(seg)) removedBySegment.set(seg, []);
-      removedBySegment.get(seg)!.push(id);
-    }
-    const dirty = [...new Set([...spoolBySegment.keys(), ...removedBySegment.keys()])].sort((a, b) => a - b);
-    const segments = [...prev.segments];
-    const obsolete: string[] = [];
-    const damagedIds: string[] = [];
-    if (dirty.length) {
-      checkCancelled();
-      // The biggest segments first, so that no worker is left with a long one at the end.
-      const weight = (seg: number) =>
-        (spoolBySegment.get(seg) ?? []).reduce((n, f) => n + statSync(f).size, 0) + (prev.segments[seg]?.packBytes ?? 0) / 8;
-      const weights = new Map(dirty.map((seg) => [seg, weight(seg)]));
-      dirty.sort((a, b) => weights.get(b)! - weights.get(a)!);
-      let done = 0;
-      let total = newIds.size;
-      for (const seg of dirty) total += Math.max(0, (prev.segments[seg]?.docs ?? 0) - (removedBySegment.get(seg)?.length ?? 0));
-      opts.onProgress({ phase: 'indexing', done, total });
-      const built = await Promise.all(
-        dirty.map(async (seg) => {
-          const old = prev.segments[seg];
-          const out = { index: `seg-${seg}-g${generation}.idx`, pack: `seg-${seg}-g${generation}.pack` };
-          newFiles.push(out.index, out.pack);
-          const result = await pool.run<BuiltSegment>(
-            {
-              kind: 'build',
-              segment: seg,
-              cacheDir,
-              old: old ? { index: old.index, pack: old.pack, removeIds: removedBySegment.get(seg) ?? [] } : null,
-              spoolFiles: spoolBySegment.get(seg) ?? [],
-              out,
-            },
-            { onProgress: (n) => opts.onProgress({ phase: 'indexing', done: (done += n), total }), onWarning: warn },
-          );
-          return { seg, out, result };
-        }),
-      );
-      checkCancelled();
-      for (const { seg, out, result } of built) {
-        for (const id of result.damagedIds) damagedIds.push(id);
-        const old = prev.segments[seg];
-        if (old) obsolete.push(old.index, old.pack);
-        const record: SegmentRecord = { ...out, indexBytes: result.indexBytes, packBytes: result.packBytes, packCrc: result.packCrc, docs: result.docs };
-        if (result.docs === 0) obsolete.push(out.index, out.pack);
-        segments[seg] = result.docs === 0 ? null : record;
-      }
-    }
+    const { newIds, spoolBySegment } = await parseChanged(steps, toParse, files, spoolDir, workerCount);
+    const removedBySegment = idsBySegment(goneIds, prev.segmentCount);
+    const { segments, obsolete, damagedIds } = await rebuildSegments(steps, spoolBySegment, removedBySegment, newIds.size);
 
     opts.onProgress({ phase: 'saving', done: 0, total: 1 });
     const failed = failuresOf(scan.failures, files);
@@ -243,7 +182,7 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
     const report: IndexReport = {
       articles,
       indexed: newIds.size,
-      unchanged,
+      unchanged: changes.keptArticles,
       removed,
       failed,
       ms: Date.now() - started,
@@ -266,7 +205,7 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
     if (!nothingChanged) writeManifest(cacheDir, manifest);
     return { manifest, report, obsolete, warnings, damagedIds };
   } catch (e) {
-    for (const f of newFiles) rmSync(join(cacheDir, f), { force: true });
+    for (const f of steps.newFiles) rmSync(join(cacheDir, f), { force: true });
     throw signal.aborted ? new CancelledError() : e;
   } finally {
     signal.removeEventListener('abort', onAbort);
@@ -274,4 +213,102 @@ async function runLocked(opts: IndexRunOptions): Promise<IndexRunResult> {
     removeSpool();
     process.off('exit', removeSpool);
   }
+}
+
+/** Parses the new and changed files into the spool, recording them in `files`; returns their article ids and the
+ * spool files of each segment. */
+async function parseChanged(
+  steps: RunSteps,
+  toParse: Parameters<typeof parseFiles>[0],
+  files: Record<string, FileRecord>,
+  spoolDir: string,
+  workerCount: number,
+): Promise<{ newIds: Set<string>; spoolBySegment: Map<number, string[]> }> {
+  const { opts } = steps;
+  const newIds = new Set<string>();
+  if (!toParse.length) return { newIds, spoolBySegment: new Map() };
+  mkdirSync(spoolDir, { recursive: true });
+  const parsed = await parseFiles(toParse, {
+    pool: steps.pool,
+    spoolDir,
+    segmentCount: steps.prev.segmentCount,
+    workerCount,
+    rangeBytes: opts.jsonlRangeBytes,
+    onProgress: opts.onProgress,
+    onWarning: steps.warn,
+    onParsed: opts.onParsed,
+  });
+  steps.checkCancelled();
+  const byPath = new Map(toParse.map((f) => [f.relPath, f]));
+  for (const p of parsed) {
+    const f = byPath.get(p.relPath)!;
+    files[p.relPath] = { size: f.size, mtimeMs: f.mtimeMs, ids: p.ids, failures: p.failures };
+    for (const id of p.ids) newIds.add(id);
+  }
+  return { newIds, spoolBySegment: spoolFilesBySegment(spoolDir) };
+}
+
+function idsBySegment(ids: Iterable<string>, segmentCount: number): Map<number, string[]> {
+  const bySegment = new Map<number, string[]>();
+  for (const id of ids) {
+    const seg = segmentOf(id, segmentCount);
+    if (!bySegment.has(seg)) bySegment.set(seg, []);
+    bySegment.get(seg)!.push(id);
+  }
+  return bySegment;
+}
+
+/** Rebuilds, in the workers, every segment that gains or loses articles; returns the new segment list, the files
+ * it no longer uses, and the articles found damaged in the cache. */
+async function rebuildSegments(
+  steps: RunSteps,
+  spoolBySegment: Map<number, string[]>,
+  removedBySegment: Map<number, string[]>,
+  newArticles: number,
+): Promise<{ segments: Manifest['segments']; obsolete: string[]; damagedIds: string[] }> {
+  const { opts, prev, generation } = steps;
+  const dirty = [...new Set([...spoolBySegment.keys(), ...removedBySegment.keys()])].sort((a, b) => a - b);
+  const segments = [...prev.segments];
+  const obsolete: string[] = [];
+  const damagedIds: string[] = [];
+  if (!dirty.length) return { segments, obsolete, damagedIds };
+  steps.checkCancelled();
+  // The biggest segments first, so that no worker is left with a long one at the end.
+  const weight = (seg: number) =>
+    (spoolBySegment.get(seg) ?? []).reduce((n, f) => n + statSync(f).size, 0) + (prev.segments[seg]?.packBytes ?? 0) / 8;
+  const weights = new Map(dirty.map((seg) => [seg, weight(seg)]));
+  dirty.sort((a, b) => weights.get(b)! - weights.get(a)!);
+  let done = 0;
+  let total = newArticles;
+  for (const seg of dirty) total += Math.max(0, (prev.segments[seg]?.docs ?? 0) - (removedBySegment.get(seg)?.length ?? 0));
+  opts.onProgress({ phase: 'indexing', done, total });
+  const built = await Promise.all(
+    dirty.map(async (seg) => {
+      const old = prev.segments[seg];
+      const out = { index: `seg-${seg}-g${generation}.idx`, pack: `seg-${seg}-g${generation}.pack` };
+      steps.newFiles.push(out.index, out.pack);
+      const result = await steps.pool.run<BuiltSegment>(
+        {
+          kind: 'build',
+          segment: seg,
+          cacheDir: opts.cacheDir,
+          old: old ? { index: old.index, pack: old.pack, removeIds: removedBySegment.get(seg) ?? [] } : null,
+          spoolFiles: spoolBySegment.get(seg) ?? [],
+          out,
+        },
+        { onProgress: (n) => opts.onProgress({ phase: 'indexing', done: (done += n), total }), onWarning: steps.warn },
+      );
+      return { seg, out, result };
+    }),
+  );
+  steps.checkCancelled();
+  for (const { seg, out, result } of built) {
+    for (const id of result.damagedIds) damagedIds.push(id);
+    const old = prev.segments[seg];
+    if (old) obsolete.push(old.index, old.pack);
+    const record: SegmentRecord = { ...out, indexBytes: result.indexBytes, packBytes: result.packBytes, packCrc: result.packCrc, docs: result.docs };
+    if (result.docs === 0) obsolete.push(out.index, out.pack);
+    segments[seg] = result.docs === 0 ? null : record;
+  }
+  return { segments, obsolete, damagedIds };
 }

@@ -9,7 +9,7 @@
 //   after:YYYY[-MM[-DD]]  before:YYYY[-MM[-DD]]     dates (after is inclusive, before exclusive)
 import { QUERY_FIELD_ALIASES, type FieldName } from '../index/fields.js';
 import { message, type MessageParams, type QueryMessageCode } from '../messages/message.js';
-import type { ParsedQuery, Presence } from './query-types.js';
+import type { ParsedQuery, Presence, QueryClause } from './query-types.js';
 
 const DATE_FIELDS = new Set(['after', 'before', 'since', 'until']);
 const MAX_EDIT_DISTANCE = 2;
@@ -74,108 +74,133 @@ function operators(prefix: string): { presence: Presence | null; rest: string; l
   return { presence, rest, lone: prefix.length > 0 && rest.length === 0 };
 }
 
+type Note = (code: QueryMessageCode, params?: MessageParams) => void;
+
 export function parseQuery(query: string): ParsedQuery {
   const result: ParsedQuery = { clauses: [], messages: [] };
-  const note = (code: QueryMessageCode, params?: MessageParams) => {
+  const note: Note = (code, params) => {
     const m = message(code, params);
     if (!result.messages.some((seen) => JSON.stringify(seen) === JSON.stringify(m))) result.messages.push(m);
   };
   const tokens = splitTokens(query);
-  for (let k = 0; k < tokens.length; k++) {
-    const tok = tokens[k];
-    if (tok.quoted) {
-      if (tok.unclosed) note('unclosed-quote');
-      const op = operators(tok.prefix);
-      let fields: FieldName[] | undefined;
-      if (op.rest) {
-        const name = op.rest.endsWith(':') ? op.rest.slice(0, -1).toLowerCase() : null;
-        const field = name !== null ? QUERY_FIELD_ALIASES[name] : undefined;
-        if (field) fields = [field];
-        else if (op.rest.trim()) note('not-a-field', { text: op.rest });
-      }
-      const text = tok.text.trim();
-      if (!text) {
-        if (!tok.unclosed) note('empty-quotes');
-        continue;
-      }
-      const presence: Presence = op.presence === 'not' ? 'not' : 'must';
-      result.clauses.push({ kind: 'phrase', text, presence, fields });
-      continue;
-    }
-    let word = tok.text;
-    const op = operators(word);
-    if (op.lone) {
-      note('lone-operator', { operator: word });
-      continue;
-    }
-    word = op.rest;
-    let presence: Presence = op.presence ?? 'should';
-    let fields: FieldName[] | undefined;
-    const colon = word.indexOf(':');
-    if (colon > 0) {
-      const name = word.slice(0, colon).toLowerCase();
-      const value = word.slice(colon + 1);
-      if (DATE_FIELDS.has(name)) {
-        const bound = parseDateBound(value);
-        if (!bound) {
-          note('date-needs-value', { field: name, value });
-          continue;
-        }
-        if (name === 'after' || name === 'since') result.after = bound.from;
-        else result.before = name === 'until' ? bound.next : bound.from;
-        continue;
-      }
-      const field = QUERY_FIELD_ALIASES[name];
-      if (field) {
-        if (!value) {
-          // `title: word` — apply the field to the next word when there is one.
-          const next = tokens[k + 1];
-          if (next && !next.quoted && !next.text.includes(':')) {
-            k++;
-            word = next.text;
-          } else if (next && next.quoted && !next.prefix) {
-            k++;
-            result.clauses.push({ kind: 'phrase', text: next.text.trim(), presence: presence === 'not' ? 'not' : 'must', fields: [field] });
-            continue;
-          } else {
-            note('field-needs-word', { field: name });
-            continue;
-          }
-        } else word = value;
-        fields = [field];
-        if (presence === 'should') presence = 'must';
-      }
-    }
-    let boost: number | undefined;
-    const boostMatch = /\^(\d+(?:\.\d+)?)$/.exec(word);
-    if (boostMatch) {
-      boost = Number(boostMatch[1]) || undefined;
-      word = word.slice(0, boostMatch.index);
-    }
-    let editDistance: number | undefined;
-    const fuzzy = /~(\d*)$/.exec(word);
-    if (fuzzy) {
-      const n = fuzzy[1] === '' ? 1 : Number(fuzzy[1]);
-      editDistance = Math.min(Math.max(n, 0), MAX_EDIT_DISTANCE) || undefined;
-      if (n > MAX_EDIT_DISTANCE) note('fuzzy-too-far', { asked: n, max: MAX_EDIT_DISTANCE });
-      word = word.slice(0, fuzzy.index);
-    }
-    word = word.replace(/\*{2,}/g, '*');
-    const letters = word.replace(/[*~^:+-]/g, '');
-    if (!letters) {
-      if (word.includes('*')) note('lone-wildcard');
-      else if (word) note('no-letters', { text: tok.text });
-      continue;
-    }
-    const wildcard = word.includes('*');
-    if (wildcard && editDistance) {
-      note('wildcard-and-fuzzy');
-      editDistance = undefined;
-    }
-    result.clauses.push({ kind: 'word', text: word, presence, fields, wildcard: wildcard || undefined, editDistance, boost });
+  for (let k = 0; k < tokens.length; ) {
+    if (tokens[k].quoted) {
+      readPhrase(tokens[k], result, note);
+      k++;
+    } else k += readWord(tokens, k, result, note);
   }
   if (result.after && result.before && result.after >= result.before) note('empty-date-range');
   if (!result.clauses.length && !result.after && !result.before && !result.messages.length && query.trim() === '')
     note('type-to-search');
   return result;
+}
+
+/** A quoted token: a phrase, required unless excluded, maybe restricted to a field. */
+function readPhrase(tok: RawToken, result: ParsedQuery, note: Note): void {
+  if (tok.unclosed) note('unclosed-quote');
+  const op = operators(tok.prefix);
+  let fields: FieldName[] | undefined;
+  if (op.rest) {
+    const name = op.rest.endsWith(':') ? op.rest.slice(0, -1).toLowerCase() : null;
+    const field = name !== null ? QUERY_FIELD_ALIASES[name] : undefined;
+    if (field) fields = [field];
+    else if (op.rest.trim()) note('not-a-field', { text: op.rest });
+  }
+  const text = tok.text.trim();
+  if (!text) {
+    if (!tok.unclosed) note('empty-quotes');
+    return;
+  }
+  const presence: Presence = op.presence === 'not' ? 'not' : 'must';
+  result.clauses.push({ kind: 'phrase', text, presence, fields });
+}
+
+/** The unquoted token at `k` (a word, a date bound, or `field:` with the token after it); returns how many tokens
+ * it took. */
+function readWord(tokens: RawToken[], k: number, result: ParsedQuery, note: Note): number {
+  const tok = tokens[k];
+  let word = tok.text;
+  const op = operators(word);
+  if (op.lone) {
+    note('lone-operator', { operator: word });
+    return 1;
+  }
+  word = op.rest;
+  let presence: Presence = op.presence ?? 'should';
+  let fields: FieldName[] | undefined;
+  let taken = 1;
+  const colon = word.indexOf(':');
+  if (colon > 0) {
+    const name = word.slice(0, colon).toLowerCase();
+    const value = word.slice(colon + 1);
+    if (DATE_FIELDS.has(name)) {
+      readDateBound(name, value, result, note);
+      return 1;
+    }
+    const field = QUERY_FIELD_ALIASES[name];
+    if (field) {
+      if (!value) {
+        // `title: word` — apply the field to the next word when there is one.
+        const next = tokens[k + 1];
+        if (next && !next.quoted && !next.text.includes(':')) {
+          taken = 2;
+          word = next.text;
+        } else if (next && next.quoted && !next.prefix) {
+          result.clauses.push({ kind: 'phrase', text: next.text.trim(), presence: presence === 'not' ? 'not' : 'must', fields: [field] });
+          return 2;
+        } else {
+          note('field-needs-word', { field: name });
+          return 1;
+        }
+      } else word = value;
+      fields = [field];
+      if (presence === 'should') presence = 'must';
+    }
+  }
+  const clause = wordClause(word, presence, fields, tok.text, note);
+  if (clause) result.clauses.push(clause);
+  return taken;
+}
+
+/** `after:`, `before:`, `since:` or `until:` with its date. */
+function readDateBound(name: string, value: string, result: ParsedQuery, note: Note): void {
+  const bound = parseDateBound(value);
+  if (!bound) {
+    note('date-needs-value', { field: name, value });
+    return;
+  }
+  if (name === 'after' || name === 'since') result.after = bound.from;
+  else result.before = name === 'until' ? bound.next : bound.from;
+}
+
+/** A word with its boost (^n), fuzziness (~n) and wildcards read off; null when no letters remain. */
+function wordClause(typed: string, presence: Presence, fields: FieldName[] | undefined, tokenText: string, note: Note): QueryClause | null {
+  let word = typed;
+  let boost: number | undefined;
+  const boostMatch = /\^(\d+(?:\.\d+)?)$/.exec(word);
+  if (boostMatch) {
+    boost = Number(boostMatch[1]) || undefined;
+    word = word.slice(0, boostMatch.index);
+  }
+  let editDistance: number | undefined;
+  const fuzzy = /~(\d*)$/.exec(word);
+  if (fuzzy) {
+    const n = fuzzy[1] === '' ? 1 : Number(fuzzy[1]);
+    editDistance = Math.min(Math.max(n, 0), MAX_EDIT_DISTANCE) || undefined;
+    if (n > MAX_EDIT_DISTANCE) note('fuzzy-too-far', { asked: n, max: MAX_EDIT_DISTANCE });
+    word = word.slice(0, fuzzy.index);
+  }
+  word = word.replace(/\*{2,}/g, '*');
+  const letters = word.replace(/[*~^:+-]/g, '');
+  if (!letters) {
+    if (word.includes('*')) note('lone-wildcard');
+    else if (word) note('no-letters', { text: tokenText });
+    return null;
+  }
+  const wildcard = word.includes('*');
+  if (wildcard && editDistance) {
+    note('wildcard-and-fuzzy');
+    editDistance = undefined;
+  }
+  return { kind: 'word', text: word, presence, fields, wildcard: wildcard || undefined, editDistance, boost };
 }

@@ -109,18 +109,49 @@ export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsed
   const empty: SearchResult = { total: 0, fullMatches: 0, hits: [], facets: emptyFacets(), messages };
   const reranking = rerankingFor(req, parsed, tuning);
   const prepared = prepareQuery(reranking?.asked ?? parsed, archive.dictionary);
-  const positive = prepared.units.filter((u) => u.presence !== 'not');
-  const negative = prepared.units.filter((u) => u.presence === 'not');
   const hasDate = parsed.after !== undefined || parsed.before !== undefined;
-  if (!positive.length && !negative.length && !prepared.phrases.length && !hasDate) {
+  if (!prepared.units.length && !prepared.phrases.length && !hasDate) {
     return { ...empty, messages: messages ?? [message(req.query.trim() ? 'only-common-words' : 'type-to-search')] };
   }
   const strict: MatchOptions = { matchDiacritics: !!req.matchDiacritics, matchHamza: !!req.matchHamza };
-  const isStrict = strict.matchDiacritics || strict.matchHamza;
 
   // 1. Candidates from the index, scored as Lunr scores them.
-  let candidates: Candidate[];
-  candidates = [];
+  let candidates = candidatesFromIndex(archive, prepared);
+
+  // 2. Filters (facets are counted before each dimension's own filter cuts it: only what fails two goes now).
+  const filter = metaFilterOf(req.filters, archive.names, parsed.after, parsed.before);
+  const filtering = isFiltering(filter);
+  if (filtering) candidates = candidates.filter((c) => mayCount(archive, c.doc, filter));
+
+  // 3. Checks against the article text: phrases and strictness.
+  candidates = checkedAgainstText(archive, prepared, candidates, strict);
+
+  const facets = facetsOf(
+    archive,
+    candidates.map((c) => c.doc),
+    filter,
+  );
+  if (filtering) candidates = candidates.filter((c) => passes(archive, c.doc, filter));
+  const groupCount = prepared.groups.length;
+  const isFull = (c: Candidate) => c.covered >= groupCount;
+  const fullMatches = candidates.reduce((n, c) => n + (isFull(c) ? 1 : 0), 0);
+
+  // 4. Order: full matches first, then by score (relevance) or by date, newest first.
+  const offset = req.offset ?? 0;
+  const limit = req.limit ?? 20;
+  const ordered = firstInOrder(candidates.slice(), Math.max(offset + limit, reranking?.depth ?? 0), candidateOrder(archive, req.sort, isFull));
+  const page = rerankHead(archive, prepared, ordered, reranking).slice(offset, offset + limit);
+
+  const highlight = highlighterFor(prepared, strict);
+  const hits = page.map((c) => hitOf(archive, c, highlight, isFull(c)));
+  return { total: candidates.length, fullMatches, hits, facets, messages };
+}
+
+/** Every article the index finds for the query's positive units, or every article lacking its negative ones. */
+function candidatesFromIndex(archive: LoadedArchive, prepared: PreparedQuery): Candidate[] {
+  const candidates: Candidate[] = [];
+  const positive = prepared.units.filter((u) => u.presence !== 'not');
+  const negative = prepared.units.filter((u) => u.presence === 'not');
   if (positive.length) {
     const { required, groups, requiresWords } = prepared;
     runIndex(archive, prepared.units, (doc, score, unitMatched) => {
@@ -136,76 +167,61 @@ export function searchArchive(archive: LoadedArchive, req: SearchRequest, parsed
     if (negative.length) runIndex(archive, negative.map((u) => ({ ...u, presence: 'should' as const })), (doc) => (excluded[doc] = 1));
     for (let doc = 0; doc < archive.docCount; doc++) if (!excluded[doc]) candidates.push({ doc, score: 0, covered: 0, groupsHit: [] });
   }
+  return candidates;
+}
 
-  // 2. Filters (facets are counted before each dimension's own filter cuts it: only what fails two goes now).
-  const filter = metaFilterOf(req.filters, archive.names, parsed.after, parsed.before);
-  const filtering = isFiltering(filter);
-  if (filtering) candidates = candidates.filter((c) => mayCount(archive, c.doc, filter));
-
-  // 3. Checks against the article text: phrases and strictness.
-  if (prepared.phrases.length || isStrict) {
-    const isPlain = (g: { clause: { wildcard?: boolean; editDistance?: number } }) => !g.clause.wildcard && !g.clause.editDistance;
-    const plainRequired = prepared.required.filter((r) => r.clause.kind === 'word' && !r.clause.wildcard && !r.clause.editDistance);
-    candidates = candidates.filter((c) => {
-      const m = archive.meta(c.doc);
-      const body = archive.body(c.doc).text;
-      for (const p of prepared.phrases) {
-        const holds = phraseOccurs(m.title, p.terms) || phraseOccurs(body, p.terms);
-        if (p.clause.presence === 'not' ? holds : !holds) return false;
-      }
-      if (isStrict) {
-        const text = `${m.title}\n${body}`;
-        const has = (word: string) => findMatches(text, [word], strict).length > 0;
-        if (!plainRequired.every((r) => has(r.clause.text))) return false;
-        if (prepared.groups.length) {
-          // A word counts only where it is spelled as typed.
-          c.groupsHit = c.groupsHit.filter((gi) => !isPlain(prepared.groups[gi]) || has(prepared.groups[gi].clause.text));
-          c.covered = c.groupsHit.length;
-          if (c.covered === 0 && !prepared.requiresWords) return false;
-        }
-      }
-      return true;
-    });
-  }
-
-  const facets = facetsOf(
-    archive,
-    candidates.map((c) => c.doc),
-    filter,
-  );
-  if (filtering) candidates = candidates.filter((c) => passes(archive, c.doc, filter));
-  const groupCount = prepared.groups.length;
-  const isFull = (c: Candidate) => c.covered >= groupCount;
-  const fullMatches = candidates.reduce((n, c) => n + (isFull(c) ? 1 : 0), 0);
-
-  // 4. Order: full matches first, then by score (relevance) or by date, newest first.
-  const byDate = (a: Candidate, b: Candidate) => {
-    const da = archive.dateOf(a.doc) ?? '';
-    const db = archive.dateOf(b.doc) ?? '';
-    return da < db ? 1 : da > db ? -1 : b.score - a.score || a.doc - b.doc;
-  };
-  const byRelevance = (a: Candidate, b: Candidate) =>
-    Number(isFull(b)) - Number(isFull(a)) || b.covered - a.covered || b.score - a.score || a.doc - b.doc;
-  const offset = req.offset ?? 0;
-  const limit = req.limit ?? 20;
-  const ordered = firstInOrder(candidates.slice(), Math.max(offset + limit, reranking?.depth ?? 0), req.sort === 'date' ? byDate : byRelevance);
-  const page = rerankHead(archive, prepared, ordered, reranking).slice(offset, offset + limit);
-
-  const highlight = highlighterFor(prepared, strict);
-  const hits: SearchHit[] = page.map((c) => {
+/** The candidates whose text holds (or lacks) the phrases and, when strict, spells the words as typed. */
+function checkedAgainstText(archive: LoadedArchive, prepared: PreparedQuery, candidates: Candidate[], strict: MatchOptions): Candidate[] {
+  const isStrict = strict.matchDiacritics || strict.matchHamza;
+  if (!prepared.phrases.length && !isStrict) return candidates;
+  const isPlain = (g: { clause: { wildcard?: boolean; editDistance?: number } }) => !g.clause.wildcard && !g.clause.editDistance;
+  const plainRequired = prepared.required.filter((r) => r.clause.kind === 'word' && !r.clause.wildcard && !r.clause.editDistance);
+  return candidates.filter((c) => {
     const m = archive.meta(c.doc);
-    const text = archive.body(c.doc).text;
-    const hit: SearchHit = {
-      id: m.id,
-      title: m.title,
-      source: m.source,
-      date: m.date,
-      score: Math.round(c.score * 10000) / 10000,
-      snippet: makeSnippet(text, highlight(text)),
-      titleHighlights: highlight(m.title),
-    };
-    if (!isFull(c)) hit.partial = true;
-    return hit;
+    const body = archive.body(c.doc).text;
+    for (const p of prepared.phrases) {
+      const holds = phraseOccurs(m.title, p.terms) || phraseOccurs(body, p.terms);
+      if (p.clause.presence === 'not' ? holds : !holds) return false;
+    }
+    if (isStrict) {
+      const text = `${m.title}\n${body}`;
+      const has = (word: string) => findMatches(text, [word], strict).length > 0;
+      if (!plainRequired.every((r) => has(r.clause.text))) return false;
+      if (prepared.groups.length) {
+        // A word counts only where it is spelled as typed.
+        c.groupsHit = c.groupsHit.filter((gi) => !isPlain(prepared.groups[gi]) || has(prepared.groups[gi].clause.text));
+        c.covered = c.groupsHit.length;
+        if (c.covered === 0 && !prepared.requiresWords) return false;
+      }
+    }
+    return true;
   });
-  return { total: candidates.length, fullMatches, hits, facets, messages };
+}
+
+/** Full matches first, then by score (relevance) or by date, newest first. */
+function candidateOrder(archive: LoadedArchive, sort: SearchRequest['sort'], isFull: (c: Candidate) => boolean): (a: Candidate, b: Candidate) => number {
+  if (sort === 'date') {
+    return (a, b) => {
+      const da = archive.dateOf(a.doc) ?? '';
+      const db = archive.dateOf(b.doc) ?? '';
+      return da < db ? 1 : da > db ? -1 : b.score - a.score || a.doc - b.doc;
+    };
+  }
+  return (a, b) => Number(isFull(b)) - Number(isFull(a)) || b.covered - a.covered || b.score - a.score || a.doc - b.doc;
+}
+
+function hitOf(archive: LoadedArchive, c: Candidate, highlight: Highlighter, isFull: boolean): SearchHit {
+  const m = archive.meta(c.doc);
+  const text = archive.body(c.doc).text;
+  const hit: SearchHit = {
+    id: m.id,
+    title: m.title,
+    source: m.source,
+    date: m.date,
+    score: Math.round(c.score * 10000) / 10000,
+    snippet: makeSnippet(text, highlight(text)),
+    titleHighlights: highlight(m.title),
+  };
+  if (!isFull) hit.partial = true;
+  return hit;
 }
