@@ -25,7 +25,7 @@ function writeFolder(dir: string): void {
   for (let i = 0; i < ARTICLES; i++) {
     const sub = join(dir, `d${i % 30}`);
     mkdirSync(sub, { recursive: true });
-    const article = { title: `تقرير اقتصادي رقم ${i}`, body: paragraph.repeat(25), source: 'وكالة الاختبار', date: `20${10 + (i % 12)}-03-01` };
+    const article = { title: `تقرير اقتصادي رقم ${i}`, body: paragraph.repeat(100), source: 'وكالة الاختبار', date: `20${10 + (i % 12)}-03-01` };
     writeFileSync(join(sub, `a${i}.json`), JSON.stringify(article));
   }
 }
